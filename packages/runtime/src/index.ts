@@ -1,0 +1,19 @@
+/**
+ * `@inboxkit/runtime`: the request pipeline shared by every InboxKit vendor client — typed errors,
+ * retries with backoff, rate-limit tracking, request budgets, timeouts, pagination, request
+ * validation, body encodings and webhook parsing — all driven by the tables generated from the specs.
+ * Runs anywhere `fetch` does: Node >= 18, browsers, Deno, Bun and edge runtimes.
+ * @packageDocumentation
+ */
+export * from "./errors.js";
+export { DEFAULT_RETRY, resolveRetry, backoffDelay, serverDelay, failedBeforeSending, type RetryOptions, type RetryPolicy } from "./retry.js";
+export { RateLimitTracker, type RateLimitState } from "./rate-limit.js";
+export { RequestBudget, type RequestBudgetOptions } from "./budget.js";
+export { formatLogEvent, type LogEvent, type Logger } from "./logger.js";
+export { getPath, type OperationMeta, type PaginationMeta, type VendorMeta } from "./operation.js";
+export { iterateItems, iteratePages, nextLink, type Page, type PageFetcher } from "./paginate.js";
+export { containsFile, isFile, toForm, toMultipart, type FileInput } from "./serialize.js";
+export { createTransport, PreparedRequest, sleep, type AuthHook, type TransportConfig } from "./transport.js";
+export { validate, type Schema } from "./validate.js";
+export { assertHeaderValue, checkBaseUrl, createApiClient, type ClientCore, type ClientOptions, type VendorWiring } from "./client.js";
+export type { BinaryResult, Method, PagedMethod, RequestOptions } from "./types.js";

@@ -1,0 +1,69 @@
+/**
+ * Request body encodings beyond JSON: forms with JSON-encoded fields, and multipart with bracket
+ * notation for nested fields.
+ * @module
+ */
+
+/** A file as callers may pass it: a `Blob`/`File`, or raw bytes. */
+export type FileInput = Blob | Uint8Array | ArrayBuffer;
+
+/** Whether `value` is a file (Blob, File, Uint8Array or ArrayBuffer). */
+export function isFile(value: unknown): value is FileInput {
+  return (typeof Blob !== "undefined" && value instanceof Blob) || value instanceof Uint8Array || value instanceof ArrayBuffer;
+}
+
+/** Whether a file appears anywhere in `value` (two levels of arrays/objects deep is enough for the specs). */
+export function containsFile(value: unknown, depth = 0): boolean {
+  if (isFile(value)) return true;
+  if (depth > 4 || value === null || typeof value !== "object") return false;
+  for (const v of Array.isArray(value) ? value : Object.values(value)) if (containsFile(v, depth + 1)) return true;
+  return false;
+}
+
+function toBlob(file: FileInput): Blob {
+  if (file instanceof Blob) return file;
+  return new Blob([file instanceof Uint8Array ? (file as Uint8Array<ArrayBuffer>) : new Uint8Array(file)]);
+}
+
+function scalar(value: unknown): string {
+  return typeof value === "string" ? value : typeof value === "object" ? JSON.stringify(value) : String(value);
+}
+
+/**
+ * `application/x-www-form-urlencoded` body; the fields named in `jsonFields` are JSON-encoded,
+ * everything else is sent as its string form.
+ */
+export function toForm(body: Record<string, unknown>, jsonFields: readonly string[] = []): URLSearchParams {
+  const form = new URLSearchParams();
+  for (const [key, value] of Object.entries(body)) {
+    if (value === undefined) continue;
+    // A string in a JSON field is taken as already encoded (the spec allows either form).
+    form.append(key, jsonFields.includes(key) && typeof value !== "string" ? JSON.stringify(value) : scalar(value));
+  }
+  return form;
+}
+
+/**
+ * `multipart/form-data` body in the bracket notation PHP/Laravel APIs read: nested objects and
+ * arrays become `a[0][b]` fields, an array of files becomes repeated `a[]` parts.
+ */
+export function toMultipart(body: Record<string, unknown>): FormData {
+  const form = new FormData();
+  const put = (name: string, value: unknown): void => {
+    if (value === undefined || value === null) return;
+    if (isFile(value)) {
+      const blob = toBlob(value);
+      const filename = typeof File !== "undefined" && value instanceof File ? value.name : name.replace(/\W+/g, "_") || "file";
+      form.append(name, blob, filename);
+    } else if (Array.isArray(value)) {
+      const allFiles = value.length > 0 && value.every(isFile);
+      value.forEach((v, i) => put(allFiles ? `${name}[]` : `${name}[${i}]`, v));
+    } else if (typeof value === "object") {
+      for (const [k, v] of Object.entries(value)) put(`${name}[${k}]`, v);
+    } else {
+      form.append(name, String(value));
+    }
+  };
+  for (const [key, value] of Object.entries(body)) put(key, value);
+  return form;
+}

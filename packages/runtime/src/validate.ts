@@ -1,0 +1,127 @@
+/**
+ * A small validator for the JSON Schema subset the specs use for request constraints. The generator
+ * emits each operation's parameter schema stripped to these keywords, so what the spec says is what
+ * the client checks before sending.
+ * @module
+ */
+import type { ValidationIssue } from "./errors.js";
+
+/** The JSON Schema keywords the runtime checks. */
+export interface Schema {
+  readonly type?: string | readonly string[];
+  readonly properties?: Readonly<Record<string, Schema>>;
+  readonly required?: readonly string[];
+  readonly additionalProperties?: boolean | Schema;
+  readonly items?: Schema;
+  readonly enum?: readonly unknown[];
+  readonly const?: unknown;
+  readonly minLength?: number;
+  readonly maxLength?: number;
+  readonly pattern?: string;
+  readonly format?: string;
+  readonly minimum?: number;
+  readonly maximum?: number;
+  readonly exclusiveMinimum?: number;
+  readonly exclusiveMaximum?: number;
+  readonly minItems?: number;
+  readonly maxItems?: number;
+  readonly uniqueItems?: boolean;
+  readonly minProperties?: number;
+  readonly maxProperties?: number;
+  readonly oneOf?: readonly Schema[];
+  readonly anyOf?: readonly Schema[];
+  readonly allOf?: readonly Schema[];
+}
+
+const patterns = new Map<string, RegExp>();
+
+function isBinary(value: unknown): boolean {
+  return (typeof Blob !== "undefined" && value instanceof Blob) || value instanceof Uint8Array || value instanceof ArrayBuffer;
+}
+
+function typeOf(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "array";
+  if (typeof value === "number") return Number.isInteger(value) ? "integer" : "number";
+  return typeof value;
+}
+
+function typeMatches(expected: string, actual: string, value: unknown, schema: Schema): boolean {
+  if (expected === actual) return true;
+  if (expected === "number" && actual === "integer") return true;
+  if (expected === "string" && schema.format === "binary" && isBinary(value)) return true;
+  return false;
+}
+
+const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+const show = (v: unknown): string => (typeof v === "string" ? JSON.stringify(v) : String(v));
+
+/** Checks `value` against `schema`; returns every issue found (empty when valid). */
+export function validate(schema: Schema, value: unknown, path = "", issues: ValidationIssue[] = []): ValidationIssue[] {
+  const at = (message: string): void => {
+    issues.push({ path, message });
+  };
+  if (schema.allOf) for (const s of schema.allOf) validate(s, value, path, issues);
+  const alternatives = schema.oneOf ?? schema.anyOf;
+  if (alternatives) {
+    const errs = alternatives.map((s) => validate(s, value, path, []));
+    const best = errs.find((e) => e.length === 0);
+    if (!best) {
+      const options = errs.map((e) => e.map((i) => (i.path ? `${i.path.slice(path ? path.length + 1 : 0)} ${i.message}` : i.message)).join(" and "));
+      at(`must satisfy one of: ${options.map((o) => `(${o})`).join(" or ")}`);
+      return issues;
+    }
+  }
+  const actual = typeOf(value);
+  if (schema.type !== undefined) {
+    const types = typeof schema.type === "string" ? [schema.type] : schema.type;
+    if (!types.some((t) => typeMatches(t, actual, value, schema))) {
+      at(`expected ${types.join(" or ")}, got ${actual === "object" && isBinary(value) ? "binary" : actual}`);
+      return issues;
+    }
+  }
+  if (schema.enum && !schema.enum.includes(value)) at(`must be one of ${schema.enum.map(show).join(", ")}, got ${show(value)}`);
+  if (schema.const !== undefined && value !== schema.const) at(`must be ${show(schema.const)}`);
+  if (typeof value === "string") {
+    const length = [...value].length;
+    if (schema.minLength !== undefined && length < schema.minLength) at(`must be at least ${schema.minLength} characters (got ${length})`);
+    if (schema.maxLength !== undefined && length > schema.maxLength) at(`must be at most ${schema.maxLength} characters (got ${length})`);
+    if (schema.pattern !== undefined) {
+      let re = patterns.get(schema.pattern);
+      if (!re) patterns.set(schema.pattern, (re = new RegExp(schema.pattern, "u")));
+      if (!re.test(value)) at(`must match ${schema.pattern}`);
+    }
+    if (schema.format === "date" && !DATE.test(value)) at("must be a date as YYYY-MM-DD");
+  } else if (typeof value === "number") {
+    if (schema.minimum !== undefined && value < schema.minimum) at(`must be >= ${schema.minimum} (got ${value})`);
+    if (schema.maximum !== undefined && value > schema.maximum) at(`must be <= ${schema.maximum} (got ${value})`);
+    if (schema.exclusiveMinimum !== undefined && value <= schema.exclusiveMinimum) at(`must be > ${schema.exclusiveMinimum}`);
+    if (schema.exclusiveMaximum !== undefined && value >= schema.exclusiveMaximum) at(`must be < ${schema.exclusiveMaximum}`);
+  } else if (Array.isArray(value)) {
+    if (schema.minItems !== undefined && value.length < schema.minItems) at(`must have at least ${schema.minItems} items (got ${value.length})`);
+    if (schema.maxItems !== undefined && value.length > schema.maxItems) at(`must have at most ${schema.maxItems} items (got ${value.length})`);
+    if (schema.uniqueItems) {
+      const seen = new Set(value.map((v) => JSON.stringify(v)));
+      if (seen.size !== value.length) at("must not contain duplicates");
+    }
+    if (schema.items) value.forEach((item, i) => validate(schema.items as Schema, item, `${path}[${i}]`, issues));
+  } else if (actual === "object" && !isBinary(value)) {
+    const obj = value as Record<string, unknown>;
+    for (const key of schema.required ?? []) {
+      if (obj[key] === undefined) issues.push({ path: path ? `${path}.${key}` : key, message: "is required" });
+    }
+    const keys = Object.keys(obj);
+    if (schema.minProperties !== undefined && keys.length < schema.minProperties) at(`must have at least ${schema.minProperties} properties`);
+    if (schema.maxProperties !== undefined && keys.length > schema.maxProperties) at(`must have at most ${schema.maxProperties} properties`);
+    for (const key of keys) {
+      const v = obj[key];
+      if (v === undefined) continue;
+      const sub = schema.properties?.[key];
+      const child = path ? `${path}.${key}` : key;
+      if (sub) validate(sub, v, child, issues);
+      else if (schema.additionalProperties === false) issues.push({ path: child, message: "is not a known parameter" });
+      else if (typeof schema.additionalProperties === "object") validate(schema.additionalProperties, v, child, issues);
+    }
+  }
+  return issues;
+}

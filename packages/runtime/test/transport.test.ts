@@ -1,0 +1,149 @@
+import { describe, expect, it } from "vitest";
+import { AbortError, TimeoutError, ValidationError, formatLogEvent, type LogEvent } from "../src/index.js";
+import { acme, json, scriptedFetch } from "./fixtures.js";
+
+const hang = (_url: string, init: RequestInit): Promise<Response> =>
+  new Promise((_, reject) => {
+    init.signal?.addEventListener("abort", () => reject(new DOMException("aborted", "AbortError")));
+  });
+
+describe("timeouts and abort", () => {
+  it("times out each attempt and throws TimeoutError after the retries", async () => {
+    let attempts = 0;
+    const fetch = (url: string, init: RequestInit) => {
+      attempts++;
+      return hang(url, init);
+    };
+    const started = Date.now();
+    const error = await acme({ fetch, timeoutMs: 25, retry: { maxRetries: 1, initialDelayMs: 1 } }).items.list({}).catch((e) => e);
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect(error.message).toContain("25 ms");
+    expect(attempts).toBe(2);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(45);
+  });
+
+  it("a per-call timeout overrides the client's", async () => {
+    await expect(acme({ fetch: hang, timeoutMs: 60_000, retry: false }).items.list({}, { timeoutMs: 10 })).rejects.toBeInstanceOf(TimeoutError);
+  });
+
+  it("the caller's AbortSignal aborts an in-flight request with AbortError, without retrying", async () => {
+    let attempts = 0;
+    const fetch = (url: string, init: RequestInit) => {
+      attempts++;
+      return hang(url, init);
+    };
+    const controller = new AbortController();
+    const pending = acme({ fetch, timeoutMs: 5000 }).items.list({}, { signal: controller.signal });
+    setTimeout(() => controller.abort(), 10);
+    await expect(pending).rejects.toBeInstanceOf(AbortError);
+    expect(attempts).toBe(1);
+  });
+
+  it("an already-aborted signal sends nothing", async () => {
+    const { fetch, calls } = scriptedFetch(() => json({ data: [] }));
+    await expect(acme({ fetch }).items.list({}, { signal: AbortSignal.abort() })).rejects.toBeInstanceOf(AbortError);
+    expect(calls).toHaveLength(0);
+  });
+
+  it("abort during a retry wait stops the wait", async () => {
+    const { fetch, calls } = scriptedFetch(() => json({}, 503, { "retry-after": "30" }));
+    const controller = new AbortController();
+    const pending = acme({ fetch, retry: { maxRetryAfterMs: 60_000 } }).items.list({}, { signal: controller.signal });
+    setTimeout(() => controller.abort(), 20);
+    const started = Date.now();
+    await expect(pending).rejects.toBeInstanceOf(AbortError);
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(calls).toHaveLength(1);
+  });
+});
+
+describe("requests", () => {
+  it("splits flat params into path, query and body", async () => {
+    const { fetch, calls } = scriptedFetch(() => json({ data: { id: "a/b" } }));
+    await acme({ fetch }).items.get({ itemId: "a/b", expand: true });
+    expect(calls[0]?.url).toBe("https://api.acme.test/v1/items/a%2Fb?expand=true");
+    expect(calls[0]?.method).toBe("GET");
+    expect(calls[0]?.body ?? null).toBeNull();
+  });
+
+  it("sends JSON bodies with the static headers", async () => {
+    const { fetch, calls } = scriptedFetch(() => json({ data: { ok: true } }));
+    await expect(acme({ fetch }).messages.send({ to: "+14155550100", text: "hello" })).resolves.toEqual({ ok: true });
+    expect(JSON.parse(String(calls[0]?.body))).toEqual({ to: "+14155550100", text: "hello" });
+    expect(calls[0]?.headers.get("content-type")).toBe("application/json");
+    expect(calls[0]?.headers.get("authorization")).toMatch(/^Bearer /);
+  });
+
+  it("validates before sending: nothing reaches the server", async () => {
+    const { fetch, calls } = scriptedFetch(() => json({ data: {} }));
+    const client = acme({ fetch });
+    const error = await client.messages.send({ to: "0049 123", text: "far too long text" }).catch((e) => e);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect(error.issues.map((i: { path: string }) => i.path).sort()).toEqual(["text", "to"]);
+    expect(error.message).toContain("at most 10 characters");
+    await expect(client.items.list({ limit: 101 })).rejects.toThrow(/limit: must be <= 100/);
+    await expect(client.items.get({ itemId: "x", unknown: 1 })).rejects.toThrow(/unknown: is not a known parameter/);
+    await expect(client.items.get({})).rejects.toThrow(/itemId: is required/);
+    expect(calls).toHaveLength(0);
+  });
+
+  it("returns binary responses as bytes with their content type", async () => {
+    const { fetch } = scriptedFetch(() => new Response(new Uint8Array([137, 80, 78, 71]), { headers: { "content-type": "image/png" } }));
+    const file = await acme({ fetch }).files.download({ fileId: "f1" });
+    expect(file.contentType).toBe("image/png");
+    expect([...file.bytes]).toEqual([137, 80, 78, 71]);
+  });
+
+  it("sends multipart only when a file is present, JSON otherwise", async () => {
+    const { fetch, calls } = scriptedFetch(() => json({ data: {} }));
+    const client = acme({ fetch });
+    await client.files.upload({ name: "a", tags: ["x"] });
+    expect(calls[0]?.body).toBeTypeOf("string");
+    await client.files.upload({ name: "a", attachments: [new Blob(["hi"]), new Uint8Array([1])] });
+    const form = calls[1]?.body as FormData;
+    expect(form).toBeInstanceOf(FormData);
+    expect(form.getAll("attachments[]")).toHaveLength(2);
+    expect(calls[1]?.headers.get("content-type")).toBeNull(); // fetch sets the multipart boundary itself
+  });
+
+  it("encodes forms with JSON-encoded fields", async () => {
+    const { fetch, calls } = scriptedFetch(() => json({ data: {} }));
+    await acme({ fetch }).forms.submit({ name: "n", meta: { a: [1] }, count: 2 });
+    expect(String(calls[0]?.body)).toBe("name=n&meta=%7B%22a%22%3A%5B1%5D%7D&count=2");
+    expect(calls[0]?.headers.get("content-type")).toBe("application/x-www-form-urlencoded");
+  });
+
+  it("the raw openapi-fetch client goes through the same pipeline (auth, retries)", async () => {
+    const { fetch, calls } = scriptedFetch(() => json({}, 503), () => json({ data: [1] }));
+    const client = acme({ fetch });
+    const { data } = await (client.raw as any).POST("/items/list", { body: { page: 1 } });
+    expect(data).toEqual({ data: [1] });
+    expect(calls).toHaveLength(2);
+    expect(calls[1]?.headers.get("authorization")).toMatch(/^Bearer /);
+  });
+
+  it("logs method, path template, status and attempts when a logger is given", async () => {
+    const events: LogEvent[] = [];
+    const { fetch } = scriptedFetch(() => json({}, 503), () => json({ data: [] }));
+    await acme({ fetch, logger: (e) => events.push(e) }).items.get({ itemId: "42" });
+    expect(events.map((e) => e.event)).toEqual(["request", "response", "retry", "request", "response"]);
+    expect(events[1]).toMatchObject({ path: "/items/{itemId}", status: 503, attempt: 1, operationId: "items.get" });
+    expect(formatLogEvent(events[4] as LogEvent)).toMatch(/^\[inboxkit\] GET \/items\/\{itemId\} -> 200 \(attempt 2, \d+ ms\)$/);
+  });
+});
+
+describe("client options", () => {
+  it("rejects a non-https baseUrl except loopback", () => {
+    expect(() => acme({ baseUrl: "http://api.acme.test" })).toThrow(ValidationError);
+    expect(() => acme({ baseUrl: "ftp://x" })).toThrow(/https/);
+    expect(() => acme({ baseUrl: "not a url" })).toThrow(/absolute URL/);
+    for (const ok of ["http://127.0.0.1:4010", "http://localhost:1", "http://[::1]:8080", "https://api.acme.test"]) expect(() => acme({ baseUrl: ok })).not.toThrow();
+  });
+
+  it("rejects CR/LF in header values (header injection)", async () => {
+    expect(() => acme({ headers: { "X-Trace": "a\r\nX-Evil: 1" } })).toThrow(/CR or LF/);
+    const { fetch, calls } = scriptedFetch(() => json({ data: [] }));
+    await expect(acme({ fetch }).items.list({}, { headers: { "X-Trace": "a\nb" } })).rejects.toThrow(ValidationError);
+    expect(calls).toHaveLength(0);
+  });
+});

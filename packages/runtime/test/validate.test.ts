@@ -1,0 +1,56 @@
+import { describe, expect, it } from "vitest";
+import { validate, type Schema } from "../src/index.js";
+
+const schema: Schema = {
+  type: "object",
+  properties: {
+    to: { type: "string", pattern: "^\\+[1-9][0-9]{6,14}$" },
+    text: { type: "string", minLength: 1, maxLength: 5 },
+    kind: { type: "string", enum: ["a", "b"] },
+    count: { type: "integer", minimum: 1, maximum: 3 },
+    ratio: { type: "number", exclusiveMaximum: 1 },
+    tags: { type: "array", minItems: 1, maxItems: 2, uniqueItems: true, items: { type: "string" } },
+    birthday: { type: "string", format: "date" },
+    file: { type: "string", format: "binary" },
+    either: { oneOf: [{ type: "integer" }, { type: "string", pattern: "^[0-9]+[mhd]$" }] },
+    nested: { type: "object", required: ["id"], properties: { id: { type: "string", maxLength: 2 } } },
+  },
+  required: ["to"],
+  additionalProperties: false,
+  allOf: [{ anyOf: [{ required: ["text"] }, { required: ["kind"] }] }],
+};
+
+describe("validate", () => {
+  it("accepts valid input", () => {
+    expect(validate(schema, { to: "+14155550100", text: "hey", tags: ["x"], birthday: "1990-02-28", file: new Blob(["x"]), either: "2h", nested: { id: "ab" } })).toEqual([]);
+    expect(validate(schema, { to: "+14155550100", kind: "a", either: 5, file: new Uint8Array(1), ratio: 0.5 })).toEqual([]);
+  });
+
+  it("reports every problem with its path", () => {
+    const issues = validate(schema, { to: "12", text: "toolong", kind: "c", count: 4, ratio: 1, tags: ["x", "x", "y"], birthday: "28.02.1990", either: "2w", nested: { id: "abc" }, extra: 1 });
+    const byPath = Object.fromEntries(issues.map((i) => [i.path, i.message]));
+    expect(byPath.to).toMatch(/must match/);
+    expect(byPath.text).toBe("must be at most 5 characters (got 7)");
+    expect(byPath.kind).toBe('must be one of "a", "b", got "c"');
+    expect(byPath.count).toBe("must be <= 3 (got 4)");
+    expect(byPath.ratio).toBe("must be < 1");
+    expect(issues.filter((i) => i.path === "tags").map((i) => i.message)).toEqual(["must have at most 2 items (got 3)", "must not contain duplicates"]);
+    expect(byPath.birthday).toBe("must be a date as YYYY-MM-DD");
+    expect(byPath.either).toMatch(/must satisfy one of/);
+    expect(byPath["nested.id"]).toBe("must be at most 2 characters (got 3)");
+    expect(byPath.extra).toBe("is not a known parameter");
+  });
+
+  it("explains 'one of these fields' rules", () => {
+    const issues = validate(schema, { to: "+14155550100" });
+    expect(issues).toEqual([{ path: "", message: "must satisfy one of: (text is required) or (kind is required)" }]);
+  });
+
+  it("checks types, counting characters not UTF-16 units", () => {
+    expect(validate({ type: "integer" }, 1.5)[0]?.message).toBe("expected integer, got number");
+    expect(validate({ type: "string" }, new Blob([]))[0]?.message).toBe("expected string, got binary");
+    expect(validate({ type: "string", maxLength: 2 }, "😀😀")).toEqual([]);
+    expect(validate({ type: ["string", "null"] }, null)).toEqual([]);
+    expect(validate({ type: "array", items: { type: "integer" } }, [1, "2"])[0]).toEqual({ path: "[1]", message: "expected integer, got string" });
+  });
+});
