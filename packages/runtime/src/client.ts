@@ -121,7 +121,9 @@ export function createApiClient<Paths extends {}, Api extends object>(
   wiring: VendorWiring = {},
 ): Api & ClientCore<Paths> {
   const baseUrl = checkBaseUrl(options.baseUrl ?? vendor.baseUrl);
-  const secrets = (wiring.secrets ?? []).filter((s) => s.length > 0);
+  const configured = (wiring.secrets ?? []).filter((s) => s.length > 0);
+  const auth = wiring.auth;
+  const secrets = auth?.secrets ? () => [...configured, ...(auth.secrets as () => readonly string[])()] : () => configured;
   const headers: Record<string, string> = { Accept: "application/json", ...wiring.headers, ...options.headers };
   for (const [name, value] of Object.entries(headers)) assertHeaderValue(name, value);
   const fetchImpl = options.fetch ?? ((input: string, init: RequestInit) => globalThis.fetch(input, init));
@@ -168,7 +170,7 @@ export function createApiClient<Paths extends {}, Api extends object>(
       code: codeText,
       body,
       request,
-      secrets,
+      secrets: secrets(),
       requestId: response.headers.get("x-request-id") ?? response.headers.get("request-id") ?? undefined,
     };
     const ErrorClass = errorClassForStatus(response.status);
@@ -180,7 +182,7 @@ export function createApiClient<Paths extends {}, Api extends object>(
     if (shouldValidate) {
       const issues = op.schema ? validate(op.schema, params) : [];
       if (wiring.check) issues.push(...wiring.check(op.id, params));
-      if (issues.length) throw new ValidationError(issues, { subject: `parameters for ${vendor.name} ${op.id}`, secrets });
+      if (issues.length) throw new ValidationError(issues, { subject: `parameters for ${vendor.name} ${op.id}`, secrets: secrets() });
     }
     if (callOptions.headers) for (const [name, value] of Object.entries(callOptions.headers)) assertHeaderValue(name, value);
     const path: Record<string, unknown> = { ...wiring.pathDefaults };

@@ -122,12 +122,16 @@ export interface APIErrorOptions extends InboxKitErrorOptions {
   readonly headers?: Headers | undefined;
 }
 
-/** The API answered with a non-2xx status. Subclasses narrow it by status family. */
-export class APIError extends InboxKitError {
+/**
+ * The API answered with a non-2xx status. Subclasses narrow it by status family. `Code` is the
+ * vendor's documented error codes, so that `switch (err.code)` is checked (see each vendor's
+ * `is<Vendor>Error`).
+ */
+export class APIError<Code extends string = string> extends InboxKitError {
   /** HTTP status of the response. */
   readonly status: number;
   /** The vendor's machine-readable error code, when its error body has one. */
-  readonly code: string | undefined;
+  readonly code: Code | undefined;
   /** The parsed error body. */
   readonly body: unknown;
   /** The vendor's request id, when the response carried one. */
@@ -136,7 +140,7 @@ export class APIError extends InboxKitError {
   constructor(message: string, options: APIErrorOptions) {
     super(message, options);
     this.status = options.status;
-    this.code = options.code;
+    this.code = options.code as Code | undefined;
     this.body = redactValue(options.body, options.secrets);
     this.requestId = options.requestId;
   }
@@ -189,7 +193,7 @@ export class ValidationError extends InboxKitError {
 }
 
 /** Maps an HTTP status to the matching {@link APIError} subclass. */
-export function errorClassForStatus(status: number): typeof APIError {
+export function errorClassForStatus(status: number): new (message: string, options: APIErrorOptions) => APIError {
   if (status === 400 || status === 422) return BadRequestError;
   if (status === 401 || status === 403) return AuthenticationError;
   if (status === 404) return NotFoundError;

@@ -15,5 +15,7 @@ export { iterateItems, iteratePages, nextLink, type Page, type PageFetcher } fro
 export { containsFile, isFile, toForm, toMultipart, type FileInput } from "./serialize.js";
 export { createTransport, PreparedRequest, sleep, type AuthHook, type TransportConfig } from "./transport.js";
 export { validate, type Schema } from "./validate.js";
+export { parseWebhook, WebhookError, type WebhookBody, type WebhookMeta } from "./webhooks.js";
+export { tokenAuth, type TokenAuth, type TokenAuthOptions } from "./auth.js";
 export { assertHeaderValue, checkBaseUrl, createApiClient, type ClientCore, type ClientOptions, type VendorWiring } from "./client.js";
 export type { BinaryResult, Method, PagedMethod, RequestOptions } from "./types.js";

@@ -46,7 +46,9 @@ export interface AuthHook {
    * Called after a 401. Return `true` when new credentials were obtained and the request (which the
    * API rejected, so did not process) should be sent once more.
    */
-  refresh?(operation: OperationMeta | undefined): Promise<boolean>;
+  refresh?(operation: OperationMeta | undefined, headers: Headers): Promise<boolean>;
+  /** Credentials obtained at run time (tokens) that must be redacted like the configured ones. */
+  secrets?(): readonly string[];
 }
 
 /** Everything the pipeline needs. */
@@ -60,7 +62,8 @@ export interface TransportConfig {
   readonly budget?: RequestBudget | undefined;
   readonly auth?: AuthHook | undefined;
   readonly logger?: Logger | undefined;
-  readonly secrets: readonly string[];
+  /** Values that must never appear in an error or a log line (read at the time of each error). */
+  readonly secrets: () => readonly string[];
   /** Finds the operation of a raw call (one that did not come through a generated method). */
   readonly lookup: (method: string, url: string) => OperationMeta | undefined;
   readonly sleep?: (ms: number, signal?: AbortSignal | null) => Promise<void>;
@@ -135,14 +138,14 @@ export function createTransport(config: TransportConfig): (request: PreparedRequ
         let error: InboxKitError;
         let retryable: boolean;
         if (callerSignal?.aborted) {
-          error = new AbortError("The request was aborted", { request: details, cause, secrets: config.secrets });
+          error = new AbortError("The request was aborted", { request: details, cause, secrets: config.secrets() });
           retryable = false;
         } else if (timedOut) {
-          error = new TimeoutError(`The request timed out after ${timeoutMs} ms`, { request: details, cause, secrets: config.secrets });
+          error = new TimeoutError(`The request timed out after ${timeoutMs} ms`, { request: details, cause, secrets: config.secrets() });
           retryable = idempotent;
         } else {
           const reason = cause instanceof Error ? `${cause.message}${causeCode(cause)}` : String(cause);
-          error = new ConnectionError(`Could not reach the API: ${reason}`, { request: details, cause, secrets: config.secrets });
+          error = new ConnectionError(`Could not reach the API: ${reason}`, { request: details, cause, secrets: config.secrets() });
           retryable = idempotent || failedBeforeSending(cause);
         }
         if (logger) emit(logger, { event: "error", ...details, attempt, message: `${error.name}: ${error.message}` });
@@ -168,7 +171,7 @@ export function createTransport(config: TransportConfig): (request: PreparedRequ
 
       if (status === 401 && config.auth?.refresh && !refreshed && !op?.noAuth) {
         refreshed = true;
-        if (await config.auth.refresh(op)) {
+        if (await config.auth.refresh(op, request.headers)) {
           await discard(response);
           attempt--;
           continue;

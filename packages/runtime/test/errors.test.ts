@@ -7,7 +7,7 @@ import {
 import { acme, json, scriptedFetch, SECRET } from "./fixtures.js";
 
 describe("error mapping", () => {
-  const cases: [number, typeof APIError][] = [
+  const cases: [number, abstract new (...args: never[]) => APIError][] = [
     [400, BadRequestError], [422, BadRequestError], [401, AuthenticationError], [403, AuthenticationError],
     [404, NotFoundError], [409, ConflictError], [429, RateLimitError], [500, ServerError], [503, ServerError], [418, APIError],
   ];
