@@ -227,6 +227,30 @@ export async function generateVendor({ name, spec }) {
   if (x.errorCode) vendorMeta.errorCode = String(x.errorCode).split(".");
   if (x.errorMessage) vendorMeta.errorMessage = String(x.errorMessage).split(".");
 
+  // Webhooks (OpenAPI 3.1 `webhooks`): their payload schemas, for parseWebhook().
+  const hooks = [];
+  for (const [hookName, item] of Object.entries(doc.webhooks ?? {})) {
+    const op = item.post;
+    const media = deref(op?.requestBody)?.content?.["application/json"];
+    if (!media) throw new Error(`${spec}: webhook ${hookName} needs a POST with an application/json body`);
+    hooks.push({ name: hookName, schema: compact(media.schema, deref), summary: op.summary, description: op.description });
+  }
+
+  // The vendor's documented error codes: every enum found at x-inboxkit.errorCode in error bodies.
+  const errorCodes = new Set();
+  if (x.errorCode) {
+    const steps = String(x.errorCode).split(".");
+    const visit = (schema) => {
+      let node = deref(schema);
+      for (const step of steps) node = node && deref(node.properties?.[step]);
+      for (const value of node?.enum ?? []) errorCodes.add(value);
+    };
+    const responses = [...Object.values(doc.paths ?? {}).flatMap((item) => HTTP_METHODS.map((m) => item[m]).filter(Boolean))].flatMap((op) =>
+      Object.entries(op.responses ?? {}).filter(([code]) => /^[45]/.test(code)).map(([, r]) => deref(r)),
+    );
+    for (const r of responses) for (const media of Object.values(r?.content ?? {})) if (media.schema) visit(media.schema);
+  }
+
   const groups = new Map();
   for (const o of ops) {
     const [group, fn] = o.meta.id.split(".");
@@ -237,13 +261,29 @@ export async function generateVendor({ name, spec }) {
   const apiName = `${vendorName.replace(/[^A-Za-z0-9]/g, "")}Api`;
 
   let out = HEADER(specRel);
-  out += `import type { BinaryResult, Method, OperationMeta, PagedMethod, VendorMeta } from "@inboxkit/runtime";\n`;
-  out += `import type { operations } from "./schema.js";\n\n`;
+  const runtimeTypes = ["BinaryResult", "Method", "OperationMeta", "PagedMethod", "VendorMeta", ...(hooks.length ? ["WebhookMeta"] : [])];
+  const used = (name) => name !== "BinaryResult" || ops.some((o) => o.resultType === "BinaryResult");
+  out += `import type { ${runtimeTypes.filter(used).join(", ")} } from "@inboxkit/runtime";\n`;
+  out += `import type { operations${hooks.length ? ", webhooks" : ""} } from "./schema.js";\n\n`;
   out += `/** ${vendorName} as the spec describes it: server URL, envelope and error fields. */\n`;
   out += `export const vendor: VendorMeta = ${JSON.stringify(vendorMeta)};\n\n`;
   out += `/** Every operation of the spec, as the runtime executes it (${ops.length} operations). */\n`;
   out += `export const operationTable: readonly OperationMeta[] = [\n${ops.map((o) => `  ${JSON.stringify(o.meta)},`).join("\n")}\n];\n\n`;
   out += `/** Number of operations in the spec. */\nexport const operationCount = ${ops.length};\n\n`;
+  if (hooks.length) {
+    out += `/** The documented webhook payloads (the spec's \`webhooks\`), in the order they are tried. */\n`;
+    out += `export const webhookTable: readonly WebhookMeta[] = [\n${hooks.map((h) => `  ${JSON.stringify({ name: h.name, schema: h.schema })},`).join("\n")}\n];\n\n`;
+    out += `/** A received webhook, discriminated by \`name\` (the key under the spec's \`webhooks\`). */\n`;
+    out += `export type ${vendorName.replace(/[^A-Za-z0-9]/g, "")}WebhookEvent =\n${hooks
+      .map((h) => `${tsdoc([h.summary, h.description?.trim()], "  ")}  | { readonly name: ${JSON.stringify(h.name)}; readonly payload: NonNullable<webhooks${idx(h.name)}["post"]["requestBody"]>["content"]["application/json"] }`)
+      .join("\n")};\n\n`;
+  }
+  if (errorCodes.size) {
+    const codes = [...errorCodes].sort();
+    out += `/** The error codes ${vendorName} documents (the \`${x.errorCode}\` of its error bodies). */\n`;
+    out += `export const errorCodes = ${JSON.stringify(codes)} as const;\n\n`;
+    out += `/** One of the error codes ${vendorName} documents. */\nexport type ${vendorName.replace(/[^A-Za-z0-9]/g, "")}ErrorCode = (typeof errorCodes)[number];\n\n`;
+  }
   out += `/**\n * The ${vendorName} API, one method per operation, grouped by resource (from each operationId).\n * Methods validate their parameters against the spec before sending and throw typed errors.\n */\n`;
   out += `export interface ${apiName} {\n`;
   for (const [group, members] of groups) {
