@@ -63,6 +63,7 @@ export {
   AbortError,
   AuthenticationError,
   BadRequestError,
+  ConflictError,
   ConnectionError,
   InboxKitError,
   NotFoundError,

@@ -3,7 +3,7 @@
  * operation, an openapi-fetch client for path-keyed calls, and the shared request pipeline.
  * @module
  */
-import createClient, { type Client } from "openapi-fetch";
+import openapiFetch, { type Client } from "openapi-fetch";
 import { APIError, ValidationError, errorClassForStatus, RateLimitError, type ValidationIssue } from "./errors.js";
 import { RequestBudget, type RequestBudgetOptions } from "./budget.js";
 import type { Logger } from "./logger.js";
@@ -66,6 +66,11 @@ export interface ClientCore<Paths extends {}> {
   /** The rate-limit budget as the API last reported it. */
   readonly rateLimit: RateLimitState;
 }
+
+// openapi-fetch's only entry is its default export; in our CJS build esbuild's interop hands us the
+// whole module object instead, so take `.default` when the import is not the function itself.
+const createClient: typeof openapiFetch =
+  typeof openapiFetch === "function" ? openapiFetch : (openapiFetch as unknown as { default: typeof openapiFetch }).default;
 
 const CRLF = /[\r\n]/;
 const LOOPBACK = /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])$/i;
@@ -209,10 +214,14 @@ export function createApiClient<Paths extends {}, Api extends object>(
         init.headers = { "Content-Type": "application/x-www-form-urlencoded" };
       } else init.body = payload;
     }
-    if (callOptions.headers) init.headers = { ...(init.headers as object), ...callOptions.headers };
     if (callOptions.signal) init.signal = callOptions.signal;
     if (callOptions.timeoutMs !== undefined) init.timeoutMs = callOptions.timeoutMs;
-    if (op.response === "binary") init.parseAs = "arrayBuffer";
+    if (op.response === "binary") {
+      init.parseAs = "arrayBuffer";
+      // A file comes back in whatever type it has; an Accept of JSON would get a 406.
+      init.headers = { ...(init.headers as object), Accept: "*/*" };
+    }
+    if (callOptions.headers) init.headers = { ...(init.headers as object), ...callOptions.headers };
     const result = (await (raw as unknown as { request(m: string, p: string, i: unknown): Promise<{ data?: unknown; error?: unknown; response: Response }> }).request(op.method, op.path, init));
     const { response } = result;
     if (!response.ok) throw toApiError(op, response, result.error, params);

@@ -61,7 +61,8 @@ export function toMultipart(body: Record<string, unknown>): FormData {
     } else if (typeof value === "object") {
       for (const [k, v] of Object.entries(value)) put(`${name}[${k}]`, v);
     } else {
-      form.append(name, String(value));
+      // PHP/Laravel reads booleans in forms as 1/0 ("true"/"false" fail its boolean rule).
+      form.append(name, typeof value === "boolean" ? (value ? "1" : "0") : String(value));
     }
   };
   for (const [key, value] of Object.entries(body)) put(key, value);

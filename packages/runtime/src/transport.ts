@@ -20,7 +20,7 @@ export class PreparedRequest {
   readonly url: string;
   readonly method: string;
   readonly headers: Headers;
-  readonly body: BodyInit | null | undefined;
+  readonly body: RequestInit["body"];
   readonly signal: AbortSignal | null | undefined;
   /** The operation, when the call came through a generated method. */
   operation?: OperationMeta;

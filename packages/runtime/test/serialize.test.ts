@@ -5,6 +5,7 @@ describe("toMultipart", () => {
   it("writes nested fields in bracket notation and files as name[] parts", async () => {
     const form = toMultipart({
       template_id: 7,
+      urgent: true,
       destinations: [{ phone: "+905551112233", parameters: { "body-1": "Ali", "header-1": "x" } }, { phone: "+905551112234" }],
       attachments: [new Blob(["a"], { type: "image/png" }), new Uint8Array([1, 2])],
       attachment: new File(["csv"], "list.csv", { type: "text/csv" }),
@@ -12,6 +13,7 @@ describe("toMultipart", () => {
     });
     expect([...form.keys()]).toEqual([
       "template_id",
+      "urgent",
       "destinations[0][phone]",
       "destinations[0][parameters][body-1]",
       "destinations[0][parameters][header-1]",
@@ -22,6 +24,7 @@ describe("toMultipart", () => {
     ]);
     expect(form.get("destinations[0][parameters][body-1]")).toBe("Ali");
     expect(form.get("template_id")).toBe("7");
+    expect(form.get("urgent")).toBe("1");
     const files = form.getAll("attachments[]") as File[];
     expect(files[0]?.type).toBe("image/png");
     expect(new Uint8Array(await (files[1] as File).arrayBuffer())).toEqual(new Uint8Array([1, 2]));
