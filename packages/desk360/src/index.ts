@@ -1,0 +1,145 @@
+/**
+ * `@inboxkit/desk360`: a typed client for the Desk360 WhatsApp API, generated from
+ * `specs/desk360/openapi.yaml`.
+ *
+ * ```ts
+ * import { createDesk360Client } from "@inboxkit/desk360";
+ * const desk360 = createDesk360Client({ email: "…", password: "…" });
+ * await desk360.messages.sendText({ integrationId: 12, to: "+905551112233", text: "Hello!" });
+ * ```
+ * @packageDocumentation
+ */
+import {
+  APIError,
+  assertHeaderValue,
+  createApiClient,
+  tokenAuth,
+  ValidationError,
+  type ClientCore,
+  type ClientOptions,
+  type RequestBudgetOptions,
+  type ValidationIssue,
+} from "@inboxkit/runtime";
+import { desk360Checks } from "./checks.js";
+import { errorCodes, operationTable, vendor, type Desk360Api, type Desk360ErrorCode } from "./generated/client.js";
+import type { components, operations, paths, webhooks } from "./generated/schema.js";
+
+/** Desk360's documented budget: 60 requests a minute. */
+export const DESK360_BUDGET: RequestBudgetOptions = Object.freeze({ requests: 60, intervalMs: 60_000 });
+
+/** Options shared by both ways of authenticating. */
+export interface Desk360BaseOptions extends ClientOptions {
+  /**
+   * The client-side request budget. Defaults to Desk360's documented 60 requests a minute, so a busy
+   * client waits for a slot instead of provoking a 429; `false` turns it off.
+   */
+  readonly requestBudget?: RequestBudgetOptions | false;
+}
+
+/** Authenticate with an API token you already hold. */
+export interface Desk360TokenOptions extends Desk360BaseOptions {
+  readonly token: string;
+  readonly email?: never;
+  readonly password?: never;
+}
+
+/** Authenticate with an account's email and password: the client logs in on first use. */
+export interface Desk360CredentialOptions extends Desk360BaseOptions {
+  readonly email: string;
+  readonly password: string;
+  readonly token?: never;
+}
+
+/** Options of {@link createDesk360Client}. */
+export type Desk360ClientOptions = Desk360TokenOptions | Desk360CredentialOptions;
+
+/** A Desk360 client: one method per operation (`desk360.messages.sendText(…)`), plus `raw`, `rateLimit` and `session`. */
+export type Desk360Client = Desk360Api &
+  ClientCore<paths> & {
+    /** The login state: the token held (if any) and how many logins happened. */
+    readonly session: { readonly token: string | undefined; readonly logins: number };
+  };
+
+/** An API error whose `code` is one of Desk360's documented error codes. */
+export type Desk360APIError = APIError<Desk360ErrorCode>;
+
+/**
+ * Whether `error` is a Desk360 API error, optionally with one of the given codes. Narrows `code`
+ * to the documented codes so `switch (error.code)` is checked.
+ */
+export function isDesk360Error<C extends Desk360ErrorCode = Desk360ErrorCode>(error: unknown, ...codes: C[]): error is APIError<C> {
+  if (!(error instanceof APIError) || error.code === undefined) return false;
+  if (!(errorCodes as readonly string[]).includes(error.code)) return false;
+  return codes.length === 0 || (codes as string[]).includes(error.code);
+}
+
+/**
+ * Creates a Desk360 client.
+ *
+ * With `{ token }` every call sends `Authorization: Bearer <token>`. With `{ email, password }` the
+ * client logs in (`POST /v1/login`) on first use, keeps the token, logs in again once after a 401,
+ * and concurrent calls share one login. Wrong credentials are never retried — the API locks an
+ * account after 5 wrong attempts a minute — and every later call fails with the same
+ * `invalid_credentials` error without contacting the API.
+ *
+ * @throws {ValidationError} when the credentials are missing or contain CR/LF, or `baseUrl` is not https.
+ */
+export function createDesk360Client(options: Desk360ClientOptions): Desk360Client {
+  const { token, email, password, ...rest } = (options ?? {}) as Desk360BaseOptions & { token?: string; email?: string; password?: string };
+  const issues: ValidationIssue[] = [];
+  const hasToken = typeof token === "string" && token.trim() !== "";
+  const hasLogin = typeof email === "string" && email.trim() !== "" && typeof password === "string" && password !== "";
+  if (!hasToken && !hasLogin) issues.push({ path: "token", message: "is required (or pass email and password)" });
+  if (hasToken && (email !== undefined || password !== undefined)) issues.push({ path: "token", message: "pass either token or email and password, not both" });
+  if (issues.length) throw new ValidationError(issues, { subject: "Desk360 client options", secrets: [token, password].filter((s): s is string => !!s) });
+  if (hasToken) assertHeaderValue("token", token as string);
+
+  let client: Desk360Client | undefined;
+  const auth = tokenAuth({
+    token: hasToken ? token : undefined,
+    login: hasLogin
+      ? async () => (await (client as Desk360Client).auth.login({ email: email as string, password: password as string })).access_token
+      : undefined,
+    isFatal: (error) => isDesk360Error(error, "invalid_credentials", "too_many_attempts"),
+  });
+  const api = createApiClient<paths, Desk360Api>(vendor, operationTable, rest, {
+    auth,
+    secrets: [token, password].filter((s): s is string => typeof s === "string" && s.length > 0),
+    defaultBudget: DESK360_BUDGET,
+    defaultWaitOnRateLimit: true,
+    check: desk360Checks,
+  });
+  const session = {
+    get token() {
+      return auth.token;
+    },
+    get logins() {
+      return auth.logins;
+    },
+  };
+  client = Object.defineProperty(api, "session", { value: session, enumerable: false }) as Desk360Client;
+  return client;
+}
+
+export { MAX_ATTACHMENT_BYTES } from "./checks.js";
+export { parseDesk360Webhook, WebhookError, type Desk360MediaKind, type Desk360Webhook } from "./webhooks.js";
+export { errorCodes, operationTable, vendor } from "./generated/client.js";
+export type { Desk360Api, Desk360ErrorCode, Desk360WebhookEvent } from "./generated/client.js";
+export type { components, operations, paths, webhooks };
+/** A schema of the Desk360 API by name, e.g. `Desk360Schema<"Template">`. */
+export type Desk360Schema<Name extends keyof components["schemas"]> = components["schemas"][Name];
+export {
+  APIError,
+  AbortError,
+  AuthenticationError,
+  BadRequestError,
+  ConflictError,
+  ConnectionError,
+  InboxKitError,
+  NotFoundError,
+  RateLimitError,
+  ServerError,
+  TimeoutError,
+  ValidationError,
+} from "@inboxkit/runtime";
+export type { BinaryResult, ClientOptions, Page, RateLimitState, RequestBudgetOptions, RequestOptions, RetryOptions } from "@inboxkit/runtime";

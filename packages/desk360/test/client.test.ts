@@ -1,0 +1,225 @@
+// Unit tests of the Desk360 client with an injected fetch: the login flow, the request budget,
+// Link paging, multipart encoding and the checks made before sending.
+import { inspect } from "node:util";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { AuthenticationError, createDesk360Client, isDesk360Error, RateLimitError, ValidationError } from "../src/index.js";
+
+const BASE = "https://public-api.desk360.com";
+const json = (body: unknown, status = 200, headers: Record<string, string> = {}) =>
+  new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json", ...headers } });
+
+interface Call { url: string; method: string; headers: Headers; body: BodyInit | null | undefined }
+
+/** A fake Desk360: logins issue tok-1, tok-2…; `valid` decides which token is accepted. */
+function fakeDesk360(opts: { password?: string; valid?: (token: string) => boolean; handle?: (call: Call) => Response | undefined } = {}) {
+  const calls: Call[] = [];
+  let issued = 0;
+  const fetch = async (url: string, init: RequestInit): Promise<Response> => {
+    const call = { url, method: init.method ?? "GET", headers: new Headers(init.headers), body: init.body };
+    calls.push(call);
+    await new Promise((r) => setTimeout(r, 5));
+    const path = new URL(url).pathname;
+    if (path === "/v1/login") {
+      const { password } = JSON.parse(String(init.body));
+      if (password !== (opts.password ?? "right")) return json({ error: { code: "invalid_credentials", message: "The email or password is incorrect." } }, 401);
+      issued++;
+      return json({ access_token: `tok-${issued}`, token_type: "Bearer" });
+    }
+    const token = call.headers.get("authorization")?.replace(/^Bearer /, "") ?? "";
+    if (!(opts.valid ?? (() => true))(token)) return json({ error: { code: "authentication_exception", message: "Unauthenticated." } }, 401);
+    return opts.handle?.(call) ?? json({ message_id: "wamid.1" });
+  };
+  return { fetch, calls, logins: () => calls.filter((c) => c.url.endsWith("/v1/login")).length };
+}
+
+const send = { integrationId: 12, to: "+905551112233", text: "Hello" };
+
+describe("login flow", () => {
+  it("logs in once for many concurrent calls and reuses the token", async () => {
+    const api = fakeDesk360();
+    const desk360 = createDesk360Client({ email: "ops@example.org", password: "right", fetch: api.fetch, requestBudget: false });
+    await Promise.all(Array.from({ length: 8 }, () => desk360.messages.sendText(send)));
+    await desk360.messages.sendText(send);
+    expect(api.logins()).toBe(1);
+    expect(desk360.session).toMatchObject({ token: "tok-1", logins: 1 });
+    const sends = api.calls.filter((c) => !c.url.endsWith("/v1/login"));
+    expect(sends).toHaveLength(9);
+    for (const c of sends) expect(c.headers.get("authorization")).toBe("Bearer tok-1");
+  });
+
+  it("logs in again once after a 401 and replays the rejected call", async () => {
+    let accepted = "tok-1";
+    const api = fakeDesk360({ valid: (t) => t === accepted });
+    const desk360 = createDesk360Client({ email: "ops@example.org", password: "right", fetch: api.fetch, requestBudget: false });
+    await desk360.messages.sendText(send);
+    accepted = "tok-2"; // the token expired server-side
+    await Promise.all([desk360.messages.sendText(send), desk360.messages.sendText(send), desk360.integrations.list()]);
+    expect(api.logins()).toBe(2);
+    expect(desk360.session.token).toBe("tok-2");
+  });
+
+  it("a 401 that survives the new login is final (no loop)", async () => {
+    const api = fakeDesk360({ valid: () => false });
+    const desk360 = createDesk360Client({ email: "ops@example.org", password: "right", fetch: api.fetch, requestBudget: false });
+    const error = await desk360.messages.sendText(send).catch((e) => e);
+    expect(error).toBeInstanceOf(AuthenticationError);
+    expect(isDesk360Error(error, "authentication_exception")).toBe(true);
+    expect(api.logins()).toBe(2);
+  });
+
+  it("wrong credentials are never retried and every later call fails without contacting the API", async () => {
+    const api = fakeDesk360({ password: "right" });
+    const desk360 = createDesk360Client({ email: "ops@example.org", password: "wrong-pass", fetch: api.fetch, requestBudget: false });
+    const results = await Promise.allSettled([desk360.messages.sendText(send), desk360.messages.sendText(send)]);
+    const later = await desk360.integrations.list().catch((e) => e);
+    expect(api.logins()).toBe(1);
+    expect(api.calls).toHaveLength(1);
+    for (const r of results) expect(r.status).toBe("rejected");
+    expect(later).toBeInstanceOf(AuthenticationError);
+    expect(later.code).toBe("invalid_credentials");
+    expect(isDesk360Error(later, "invalid_credentials")).toBe(true);
+    for (const text of [later.message, JSON.stringify(later), inspect(later)]) expect(text).not.toContain("wrong-pass");
+  });
+
+  it("a static token is sent as Bearer and a 401 is final", async () => {
+    const api = fakeDesk360({ valid: () => false });
+    const desk360 = createDesk360Client({ token: "static-token-123", fetch: api.fetch, requestBudget: false });
+    const error = await desk360.messages.sendText(send).catch((e) => e);
+    expect(error).toBeInstanceOf(AuthenticationError);
+    expect(api.calls).toHaveLength(1);
+    expect(api.calls[0]?.headers.get("authorization")).toBe("Bearer static-token-123");
+    expect(JSON.stringify(error)).not.toContain("static-token-123");
+  });
+
+  it("the obtained token never shows in errors", async () => {
+    const api = fakeDesk360({ handle: () => json({ error: { code: "failed_validation", message: "bad token tok-1 used" } }, 400) });
+    const desk360 = createDesk360Client({ email: "ops@example.org", password: "right", fetch: api.fetch, requestBudget: false });
+    const error = await desk360.messages.sendText(send).catch((e) => e);
+    expect(error.message).toContain("[REDACTED]");
+    expect(inspect(error, { depth: 9 })).not.toContain("tok-1");
+  });
+
+  it("rejects bad options", () => {
+    expect(() => createDesk360Client({} as never)).toThrow(/token: is required/);
+    expect(() => createDesk360Client({ token: "a\nb" })).toThrow(/CR or LF/);
+    expect(() => createDesk360Client({ token: "t", email: "e", password: "p" } as never)).toThrow(/not both/);
+    expect(() => createDesk360Client({ token: "t", baseUrl: "http://public-api.desk360.com" })).toThrow(/https/);
+  });
+});
+
+describe("request budget", () => {
+  afterEach(() => vi.useRealTimers());
+
+  it("defaults to 60 requests a minute: the 61st waits for the window", async () => {
+    vi.useFakeTimers();
+    const calls: number[] = [];
+    const fetch = async () => {
+      calls.push(Date.now());
+      return json({ message_id: "m" });
+    };
+    const desk360 = createDesk360Client({ token: "t", fetch });
+    const all = Promise.all(Array.from({ length: 61 }, () => desk360.messages.sendText(send)));
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(calls).toHaveLength(60);
+    await vi.advanceTimersByTimeAsync(58_999);
+    expect(calls).toHaveLength(60);
+    await vi.advanceTimersByTimeAsync(1000);
+    await all;
+    expect(calls).toHaveLength(61);
+  });
+
+  it("after a 429 with Retry-After, later calls wait instead of failing; the send itself is not repeated", async () => {
+    let n = 0;
+    const fetch = async () => (++n === 1 ? json({ error: { code: "too_many_requests_exception", message: "Too Many Attempts." } }, 429, { "retry-after": "1" }) : json({ message_id: "m" }));
+    const desk360 = createDesk360Client({ token: "t", fetch, requestBudget: false });
+    const error = await desk360.messages.sendText(send).catch((e) => e);
+    expect(error).toBeInstanceOf(RateLimitError);
+    expect(isDesk360Error(error, "too_many_requests_exception")).toBe(true);
+    expect(n).toBe(1);
+    const started = Date.now();
+    await desk360.messages.sendText(send);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(900);
+    expect(n).toBe(2);
+  });
+});
+
+describe("Link paging", () => {
+  it("follows rel=next to the last page", async () => {
+    const fetch = async (url: string) => {
+      const page = Number(new URL(url).searchParams.get("page") ?? "1");
+      const items = Array.from({ length: page < 3 ? 20 : 3 }, (_, i) => ({ id: page * 100 + i, display_name: `n${i}` }));
+      const link = page < 3 ? `<${BASE}/v1/integrations?page=${page + 1}>; rel="next"` : "";
+      return json(items, 200, link ? { link } : {});
+    };
+    const desk360 = createDesk360Client({ token: "t", fetch, requestBudget: false });
+    const ids = [];
+    for await (const integration of desk360.integrations.list.iterate()) ids.push(integration.id);
+    expect(ids).toHaveLength(43);
+    expect(ids.at(-1)).toBe(302);
+  });
+});
+
+describe("multipart", () => {
+  it("sends template destinations in bracket notation with the attachment as a file part", async () => {
+    const api = fakeDesk360({ handle: () => json({ message: "ok" }) });
+    const desk360 = createDesk360Client({ token: "t", fetch: api.fetch, requestBudget: false });
+    await desk360.templates.send({
+      integrationId: 12,
+      template_id: 7,
+      language_id: 2,
+      destinations: [{ phone: "+905551112233", parameters: { "body-1": "Ali", "header-1": "Order 42" } }, { phone: "+905551112234", parameters: { "body-1": "Ayşe" } }],
+      attachment: new File(["%PDF-1.4"], "invoice.pdf", { type: "application/pdf" }),
+    });
+    const form = api.calls[0]?.body as FormData;
+    expect(form).toBeInstanceOf(FormData);
+    expect([...form.keys()]).toEqual([
+      "template_id", "language_id", "destinations[0][phone]", "destinations[0][parameters][body-1]", "destinations[0][parameters][header-1]",
+      "destinations[1][phone]", "destinations[1][parameters][body-1]", "attachment",
+    ]);
+    expect(form.get("destinations[1][parameters][body-1]")).toBe("Ayşe");
+    expect((form.get("attachment") as File).name).toBe("invoice.pdf");
+  });
+
+  it("sends the same template as JSON when there is no file", async () => {
+    const api = fakeDesk360({ handle: () => json({ message: "ok" }) });
+    const desk360 = createDesk360Client({ token: "t", fetch: api.fetch, requestBudget: false });
+    await desk360.templates.send({ integrationId: 12, template_id: 7, language_id: 2, destinations: [{ phone: "+905551112233" }] });
+    expect(JSON.parse(String(api.calls[0]?.body))).toEqual({ template_id: 7, language_id: 2, destinations: [{ phone: "+905551112233" }] });
+    expect(api.calls[0]?.headers.get("content-type")).toBe("application/json");
+  });
+
+  it("sends media as repeated attachments[] parts and downloads media as bytes", async () => {
+    const api = fakeDesk360({
+      handle: (call) =>
+        call.method === "GET" ? new Response(new Uint8Array([255, 216, 255]), { headers: { "content-type": "image/jpeg" } }) : json({ medias: { images: [{ media_id: "m1" }] } }),
+    });
+    const desk360 = createDesk360Client({ token: "t", fetch: api.fetch, requestBudget: false });
+    await desk360.messages.sendMedia({ integrationId: 12, to: "+905551112233", attachments: [new Blob(["a"], { type: "image/png" }), new Uint8Array([1, 2, 3])] });
+    const form = api.calls[0]?.body as FormData;
+    expect([...form.keys()]).toEqual(["to", "attachments[]", "attachments[]"]);
+    const file = await desk360.media.download({ integrationId: 12, mediaId: "m1" });
+    expect(file).toEqual({ bytes: new Uint8Array([255, 216, 255]), contentType: "image/jpeg" });
+  });
+});
+
+describe("validation before sending", () => {
+  const api = fakeDesk360();
+  const desk360 = createDesk360Client({ token: "t", fetch: api.fetch, requestBudget: false });
+  const button = (title: string, id = title) => ({ id, title });
+
+  it.each([
+    ["text over 4096 characters", () => desk360.messages.sendText({ ...send, text: "x".repeat(4097) }), /text: must be at most 4096 characters/],
+    ["a phone number without + and country code", () => desk360.messages.sendText({ ...send, to: "05551112233" }), /to: must match/],
+    ["more than 10 buttons", () => desk360.messages.sendInteractive({ integrationId: 1, to: send.to, body: "Pick", buttons: Array.from({ length: 11 }, (_, i) => button(`b${i}`)) }), /buttons: must have at most 10 items/],
+    ["duplicate button titles", () => desk360.messages.sendInteractive({ integrationId: 1, to: send.to, body: "Pick", buttons: [button("Yes", "1"), button("No", "2"), button("Yes", "3")] }), /buttons\[2\]\.title: duplicates buttons\[0\]\.title "Yes"/],
+    ["a button title over 20 characters", () => desk360.messages.sendInteractive({ integrationId: 1, to: send.to, body: "Pick", buttons: [button("x".repeat(21))] }), /buttons\[0\]\.title: must be at most 20 characters/],
+    ["more than 5 attachments", () => desk360.messages.sendMedia({ integrationId: 1, to: send.to, attachments: Array.from({ length: 6 }, () => new Blob(["x"])) }), /attachments: must have at most 5 items/],
+    ["an attachment over 20 MB", () => desk360.messages.sendMedia({ integrationId: 1, to: send.to, attachments: [new Uint8Array(20 * 1024 * 1024 + 1)] }), /attachments\[0\]: must be at most 20 MB/],
+    ["a birthday that is not Y-m-d", () => desk360.messages.sendContacts({ integrationId: 1, to: send.to, contacts: [{ name: { formatted_name: "A B", first_name: "A", last_name: "B" }, birthday: "01/02/1990" }] }), /birthday: must be a date/],
+  ])("%s", async (_name, call, message) => {
+    const error = await call().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as Error).message).toMatch(message);
+    expect(api.calls).toHaveLength(0);
+  });
+});
