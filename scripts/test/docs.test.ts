@@ -1,0 +1,301 @@
+// Docs site test: builds docs-site/ with scripts/build-docs.mjs, serves it on 127.0.0.1 and opens
+// every page in Debian's Chromium (playwright-core, never `playwright install`).
+//
+//   cd /work/main && node scripts/ensure-chromium.mjs && \
+//     ./node_modules/.bin/vitest run --config vitest.config.ts scripts/test/docs.test.ts
+//
+// Per vendor (every API in redocly.yaml) it checks that Redoc really rendered in the browser (the app
+// hydrated, the title/h1 come from info.title), that every operation and webhook of the spec is in
+// the sidebar and renders its heading when opened, that no script error happened, and that the page
+// made no request to any host other than 127.0.0.1 (the pages are built with --inlineBundle and must
+// work offline). It also checks the index page: one card per vendor with the spec's title and counts,
+// working links to every page, the install line, and no external request either.
+// Screenshots: /tmp/docs-index.png, /tmp/docs-helpwise.png, /tmp/docs-helpwise-operation.png.
+import { spawn } from "node:child_process";
+import { readFile } from "node:fs/promises";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { dirname, extname, join, resolve, sep } from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parse } from "yaml";
+import { ensureChromium } from "../ensure-chromium.mjs";
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+const SITE = join(ROOT, "docs-site");
+const HTTP_METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
+const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+  "--disable-quic",
+];
+
+interface Vendor {
+  name: string;
+  spec: string;
+  title: string;
+  version: string;
+  /** Summaries of the operations (paths) and webhooks, as the reader sees them in the docs. */
+  operations: string[];
+  webhooks: string[];
+}
+
+/** The vendors, read from redocly.yaml and the specs themselves (independently of the build script). */
+async function readVendors(): Promise<Vendor[]> {
+  const config = parse(await readFile(join(ROOT, "redocly.yaml"), "utf8"));
+  const vendors: Vendor[] = [];
+  for (const [name, api] of Object.entries<{ root: string }>(config.apis)) {
+    const doc = parse(await readFile(join(ROOT, api.root), "utf8"));
+    const summaries = (items: Record<string, Record<string, { summary?: string }>> | undefined) =>
+      Object.values(items ?? {}).flatMap((item) =>
+        HTTP_METHODS.filter((m) => item?.[m]).map((m) => {
+          const summary = item[m].summary;
+          if (!summary) throw new Error(`${api.root}: an operation has no summary (lint requires one)`);
+          return summary.trim();
+        }),
+      );
+    vendors.push({
+      name,
+      spec: api.root,
+      title: String(doc.info.title),
+      version: String(doc.info.version),
+      operations: summaries(doc.paths),
+      webhooks: summaries(doc.webhooks),
+    });
+  }
+  return vendors;
+}
+
+const vendors = await readVendors();
+
+const CONTENT_TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".json": "application/json",
+};
+
+/** A minimal static file server for docs-site/ on 127.0.0.1 and a free port. */
+async function serveSite(): Promise<{ server: Server; base: string }> {
+  const server = createServer(async (req, res) => {
+    try {
+      let path = decodeURIComponent(new URL(req.url ?? "/", "http://127.0.0.1").pathname);
+      if (path.endsWith("/")) path += "index.html";
+      const file = resolve(SITE, `.${path}`);
+      if (!file.startsWith(SITE + sep)) throw new Error("outside the site");
+      const body = await readFile(file);
+      res.writeHead(200, { "content-type": CONTENT_TYPES[extname(file)] ?? "application/octet-stream", "cache-control": "no-store" });
+      res.end(req.method === "HEAD" ? undefined : body);
+    } catch {
+      res.writeHead(404, { "content-type": "text/plain" });
+      res.end("not found");
+    }
+  });
+  await new Promise<void>((ok, fail) => {
+    server.once("error", fail);
+    server.listen(0, "127.0.0.1", () => ok());
+  });
+  return { server, base: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
+}
+
+function runBuild(): Promise<{ code: number | null; output: string; ms: number }> {
+  const started = performance.now();
+  return new Promise((ok, fail) => {
+    const child = spawn(process.execPath, [join(ROOT, "scripts", "build-docs.mjs")], {
+      cwd: ROOT,
+      stdio: ["ignore", "pipe", "pipe"],
+      timeout: 240_000,
+    });
+    let output = "";
+    child.stdout.on("data", (c) => (output += c));
+    child.stderr.on("data", (c) => (output += c));
+    child.on("error", fail);
+    child.on("close", (code) => ok({ code, output, ms: performance.now() - started }));
+  });
+}
+
+/** True for requests that leave the machine: any http(s)/ws(s) host other than 127.0.0.1. */
+function isExternal(url: string): boolean {
+  const { protocol, hostname } = new URL(url);
+  if (!["http:", "https:", "ws:", "wss:"].includes(protocol)) return false; // data:, blob:, about:
+  return hostname !== "127.0.0.1";
+}
+
+interface Recorded {
+  page: Page;
+  context: BrowserContext;
+  requests: string[];
+  external: string[];
+  failedLocal: string[];
+  pageErrors: string[];
+}
+
+/** A fresh context and page that records every request; external ones are also aborted. */
+async function openPage(browser: Browser): Promise<Recorded> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
+  const rec = { context, requests: [], external: [], failedLocal: [], pageErrors: [] } as unknown as Recorded;
+  context.on("request", (request) => {
+    rec.requests.push(request.url());
+    if (isExternal(request.url())) rec.external.push(request.url());
+  });
+  context.on("response", (response) => {
+    if (!isExternal(response.url()) && response.status() >= 400) rec.failedLocal.push(`${response.status()} ${response.url()}`);
+  });
+  await context.route((url) => isExternal(url.href), (route) => route.abort("blockedbyclient"));
+  rec.page = await context.newPage();
+  rec.page.on("pageerror", (error) => rec.pageErrors.push(error.message));
+  return rec;
+}
+
+/** Heading text matches a summary: exactly, or followed by a one-word badge ("Webhook", "Deprecated"). */
+function headingShows(heading: string, summary: string): boolean {
+  if (heading === summary) return true;
+  return heading.startsWith(summary) && /^\s*[A-Z][a-z]+$/.test(heading.slice(summary.length));
+}
+
+let browser: Browser;
+let server: Server;
+let base: string;
+
+beforeAll(async () => {
+  const executablePath: string = ensureChromium();
+  const build = await runBuild();
+  console.log(`docs build (${(build.ms / 1000).toFixed(2)} s wall):\n${build.output}`);
+  if (build.code !== 0) throw new Error(`node scripts/build-docs.mjs exited with ${build.code}:\n${build.output}`);
+  ({ server, base } = await serveSite());
+  browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  if (server) await new Promise<void>((ok) => server.close(() => ok()));
+});
+
+describe.each(vendors.map((v) => [v.name, v] as const))("%s docs page", (_name, vendor) => {
+  it("renders every operation and webhook, offline", async () => {
+    const rec = await openPage(browser);
+    const { page } = rec;
+    try {
+      const response = await page.goto(`${base}/${vendor.name}.html`, { waitUntil: "load" });
+      expect(response?.status()).toBe(200);
+
+      // Redoc hydrated: React owns the sidebar (the prerendered HTML alone has no React fibers).
+      const menu = page.locator("[data-component-name='Menu/Menu']").first();
+      await menu.waitFor();
+      await page.waitForFunction(
+        () => {
+          const el = document.querySelector("[data-component-name='Menu/Menu']");
+          return !!el && Object.keys(el).some((k) => k.startsWith("__reactFiber") || k.startsWith("__reactProps"));
+        },
+        undefined,
+        { timeout: 30_000 },
+      );
+
+      expect(await page.title()).toContain(vendor.title);
+      await expect.poll(() => page.locator("h1").first().textContent()).toContain(vendor.title);
+      if (vendor.name === "helpwise") await page.screenshot({ path: "/tmp/docs-helpwise.png" });
+
+      // Open every tag group of the sidebar (it is an accordion), list its operations, then open
+      // each operation and wait for its heading. Headings of everything shown are collected.
+      const headings = new Set<string>();
+      const collectHeadings = async () => {
+        for (const text of await page.locator("h1, h2, h3").allTextContents()) headings.add(text.replace(/\s+/g, " ").trim());
+      };
+      const sidebarOps = new Map<string, string>(); // href → label
+      const groups = menu.locator("[data-component-name='Menu/MenuItem'].menu-item-type-group");
+      const groupCount = await groups.count();
+      expect(groupCount).toBeGreaterThan(0);
+      for (let g = 0; g < groupCount; g++) {
+        const group = groups.nth(g);
+        const children = group.locator(":scope > div").last();
+        if (!(await children.isVisible())) await group.locator(":scope > a").click();
+        await children.waitFor({ state: "visible" });
+        const ops = group.locator("[data-component-name='Menu/MenuItem'].menu-item-type-operation > a");
+        const entries: [string, string][] = [];
+        for (const link of await ops.all()) {
+          const href = await link.getAttribute("href");
+          const label = await link.locator("[data-text]").first().getAttribute("data-text");
+          if (href && label) entries.push([href, label]);
+        }
+        for (const [href, label] of entries) {
+          sidebarOps.set(href, label);
+          await group.locator(`a[href="${href}"]`).click();
+          // The operation's heading carries a deep-link anchor to the same route.
+          await page.locator(`:is(h1, h2, h3):has(a[href="${href}"])`).first().waitFor({ timeout: 15_000 });
+          expect(page.url()).toContain(href);
+          await collectHeadings();
+          if (vendor.name === "helpwise" && sidebarOps.size === 1) await page.screenshot({ path: "/tmp/docs-helpwise-operation.png" });
+        }
+      }
+
+      const expected = [...vendor.operations, ...vendor.webhooks];
+      // The sidebar lists exactly the spec's operations and webhooks…
+      expect([...sidebarOps.values()].sort()).toEqual([...expected].sort());
+      // …and each one rendered a heading with its summary.
+      const missing = expected.filter((summary) => ![...headings].some((h) => headingShows(h, summary)));
+      expect(missing, `operation headings not rendered; saw: ${[...headings].join(" | ")}`).toEqual([]);
+
+      expect(rec.pageErrors).toEqual([]);
+      expect(rec.failedLocal).toEqual([]);
+      expect(rec.requests.length).toBeGreaterThan(0);
+      expect(rec.external, "the page must not request anything outside 127.0.0.1").toEqual([]);
+    } finally {
+      await rec.context.close();
+    }
+  });
+});
+
+describe("docs index page", () => {
+  it("links every vendor page, with the spec's title, counts and install line", async () => {
+    const rec = await openPage(browser);
+    const { page } = rec;
+    try {
+      const response = await page.goto(`${base}/index.html`, { waitUntil: "load" });
+      expect(response?.status()).toBe(200);
+      await page.screenshot({ path: "/tmp/docs-index.png", fullPage: true });
+
+      const cards = page.locator("article.card");
+      expect(await cards.count()).toBe(vendors.length);
+      for (const vendor of vendors) {
+        const card = page.locator(`article.card#${vendor.name}`);
+        await expect.poll(() => card.locator("h2").textContent()).toBe(vendor.title);
+        expect(await card.textContent()).toContain(`v${vendor.version}`);
+        expect(await card.locator("[data-stat=operations]").textContent()).toBe(String(vendor.operations.length));
+        expect(await card.locator("[data-stat=webhooks]").textContent()).toBe(String(vendor.webhooks.length));
+        expect((await card.locator(".install pre").textContent())?.replace(/\s+/g, " ")).toContain(`npm i @inboxkit/${vendor.name}`);
+        expect((await card.locator(".summary").textContent())?.trim().length).toBeGreaterThan(20);
+        const hrefs = await card.locator("a").evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).href));
+        expect(hrefs).toContain(`${base}/${vendor.name}.html`);
+      }
+
+      // Every link on the page resolves (same-origin ones fetched, none points elsewhere).
+      const links = [...new Set(await page.locator("a[href]").evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href)))];
+      expect(links.length).toBeGreaterThanOrEqual(vendors.length);
+      for (const link of links) {
+        expect(isExternal(link), `external link ${link}`).toBe(false);
+        const res = await page.request.get(link);
+        expect(res.status(), link).toBe(200);
+      }
+
+      // Following a card's link opens that vendor's Redoc page.
+      const first = vendors[0];
+      await page.locator(`article.card#${first.name} a.button`).click();
+      await page.waitForURL(`${base}/${first.name}.html`);
+      expect(await page.title()).toContain(first.title);
+
+      expect(rec.pageErrors).toEqual([]);
+      expect(rec.failedLocal).toEqual([]);
+      expect(rec.external, "the index must not request anything outside 127.0.0.1").toEqual([]);
+    } finally {
+      await rec.context.close();
+    }
+  });
+});
