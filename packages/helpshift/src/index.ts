@@ -1,0 +1,82 @@
+/**
+ * `@inboxkit/helpshift`: a typed client for the Helpshift PC & console API (web chat support links,
+ * QR codes, unread-message checks), generated from `specs/helpshift/openapi.yaml`.
+ *
+ * ```ts
+ * import { createHelpshiftClient, decodeQrCode, expiry } from "@inboxkit/helpshift";
+ * const helpshift = createHelpshiftClient({ apiKey: "…", domain: "acme" });
+ * const link = await helpshift.webchat.createLink({ app_id: "…", uid: "player-48213", expiry: expiry("2h") });
+ * const qr = decodeQrCode(link); // { format: "png", mimeType: "image/png", bytes, dataUrl }
+ * ```
+ * @packageDocumentation
+ */
+import { createApiClient, type ClientCore, type ClientOptions } from "@inboxkit/runtime";
+import { basicAuthorization, checkClientOptions } from "./auth.js";
+import { createCheck } from "./check.js";
+import { operationTable, vendor, type HelpshiftApi } from "./generated/client.js";
+import type { components, operations, paths } from "./generated/schema.js";
+
+/** Options of {@link createHelpshiftClient}. */
+export interface HelpshiftClientOptions extends ClientOptions {
+  /** Your Helpshift API key (sent as the user name of HTTP Basic authentication, with an empty password). */
+  readonly apiKey: string;
+  /** Your Helpshift domain name: the plain subdomain label, `"acme"` for `acme.helpshift.com`. Bound into every path. */
+  readonly domain: string;
+}
+
+/** A Helpshift client: one method per operation (`helpshift.webchat.createLink(…)`), plus `raw` and `rateLimit`. */
+export type HelpshiftClient = HelpshiftApi & ClientCore<paths>;
+
+/**
+ * Creates a Helpshift client bound to one domain.
+ *
+ * Every request authenticates with HTTP Basic, the API key as the user name and an empty password
+ * (`Authorization: Basic base64("<api key>:")`). `webchat.createLink` sends a form in which
+ * `expiry`, `custom_fields`, `tags`, `help_faq_filter` and `includes` travel JSON-encoded: pass them
+ * as plain objects and arrays, the client encodes them (a string is taken as already encoded, and
+ * checked). Parameters are checked against the spec, and the checks it cannot express (an expiry in
+ * the past, an already-encoded field that does not parse, `messages.getUnread` without a player
+ * identity) before anything is sent.
+ *
+ * @throws {ValidationError} when `apiKey` or `domain` is missing or contains CR/LF, `domain` is not a
+ * plain subdomain label, or `baseUrl` is not https.
+ */
+export function createHelpshiftClient(options: HelpshiftClientOptions): HelpshiftClient {
+  const { apiKey, domain, ...rest } = options ?? ({} as HelpshiftClientOptions);
+  checkClientOptions(apiKey, domain);
+  const authorization = basicAuthorization(apiKey);
+  return createApiClient<paths, HelpshiftApi>(vendor, operationTable, rest, {
+    headers: { Authorization: authorization },
+    secrets: [apiKey, authorization, authorization.slice("Basic ".length)],
+    pathDefaults: { domain },
+    check: createCheck(operationTable),
+  });
+}
+
+export { expiry, type Expiry, type ExpiryDuration, type ExpiryOptions } from "./expiry.js";
+export { decodeQrCode, type PngQrCode, type QrCode, type SvgQrCode } from "./qrcode.js";
+export { browserUrl } from "./url.js";
+export { operationTable, vendor } from "./generated/client.js";
+export type { HelpshiftApi } from "./generated/client.js";
+export type { components, operations, paths };
+/** A schema of the Helpshift API by name, e.g. `HelpshiftSchema<"SupportLink">`. */
+export type HelpshiftSchema<Name extends keyof components["schemas"]> = components["schemas"][Name];
+/** The parameters of `webchat.createLink` (the form fields; the domain is bound by the client). */
+export type CreateLinkParams = Parameters<HelpshiftApi["webchat"]["createLink"]>[0];
+/** The parameters of `messages.getUnread` (the query; the domain is bound by the client). */
+export type GetUnreadParams = Parameters<HelpshiftApi["messages"]["getUnread"]>[0];
+export {
+  APIError,
+  AbortError,
+  AuthenticationError,
+  BadRequestError,
+  ConflictError,
+  ConnectionError,
+  InboxKitError,
+  NotFoundError,
+  RateLimitError,
+  ServerError,
+  TimeoutError,
+  ValidationError,
+} from "@inboxkit/runtime";
+export type { ClientOptions, RateLimitState, RequestOptions, RetryOptions, ValidationIssue } from "@inboxkit/runtime";
