@@ -190,7 +190,7 @@ export function createApiClient<Paths extends {}, Api extends object>(
       if (issues.length) throw new ValidationError(issues, { subject: `parameters for ${vendor.name} ${op.id}`, secrets: secrets() });
     }
     if (callOptions.headers) for (const [name, value] of Object.entries(callOptions.headers)) assertHeaderValue(name, value);
-    const path: Record<string, unknown> = { ...wiring.pathDefaults };
+    const path: Record<string, unknown> = {};
     let query: Record<string, unknown> | undefined;
     let body: Record<string, unknown> | undefined;
     const pathNames = op.pathParams ?? [];
@@ -201,6 +201,8 @@ export function createApiClient<Paths extends {}, Api extends object>(
       else if (queryNames.includes(key)) (query ??= {})[key] = value;
       else (body ??= {})[key] = value;
     }
+    // Bound parameters (e.g. Helpshift's domain) come from the client's configuration, never the call.
+    if (wiring.pathDefaults) Object.assign(path, wiring.pathDefaults);
     const init: Record<string, unknown> = { params: { path, query }, operation: op };
     if (op.body) {
       const payload = body ?? {};

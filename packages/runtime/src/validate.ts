@@ -67,7 +67,18 @@ export function validate(schema: Schema, value: unknown, path = "", issues: Vali
     const errs = alternatives.map((s) => validate(s, value, path, []));
     const best = errs.find((e) => e.length === 0);
     if (!best) {
-      const options = errs.map((e) => e.map((i) => (i.path ? `${i.path.slice(path ? path.length + 1 : 0)} ${i.message}` : i.message)).join(" and "));
+      // An alternative whose `type` cannot hold the value only adds noise ("expected string, got
+      // object"): when exactly one alternative admits the value's type, its own issues are the answer.
+      const actual = typeOf(value);
+      const admits = alternatives.map((s) => s.type === undefined || (typeof s.type === "string" ? [s.type] : s.type).some((t) => typeMatches(t, actual, value, s)));
+      const fitting = errs.filter((_, i) => admits[i]);
+      if (fitting.length === 1) {
+        issues.push(...(fitting[0] as ValidationIssue[]));
+        return issues;
+      }
+      // Issue paths relative to this one: `a.b` under `a` is `b`, `a[0]` under `a` is `[0]`, `a` itself is "".
+      const relative = (p: string): string => (p === path ? "" : path && p.startsWith(`${path}.`) ? p.slice(path.length + 1) : p.startsWith(path) ? p.slice(path.length) : p);
+      const options = (fitting.length ? fitting : errs).map((e) => e.map((i) => (relative(i.path) ? `${relative(i.path)} ${i.message}` : i.message)).join(" and "));
       at(`must satisfy one of: ${options.map((o) => `(${o})`).join(" or ")}`);
       return issues;
     }
