@@ -21,6 +21,12 @@ export async function listApis() {
   return Object.entries(config.apis).map(([name, api]) => ({ name, spec: api.root }));
 }
 
+/** Writes `text` to `file` only when it differs, so an unchanged spec leaves files (and mtimes) alone. */
+async function writeIfChanged(file, text) {
+  const old = await readFile(file, "utf8").catch(() => undefined);
+  if (old !== text) await writeFile(file, text);
+}
+
 const HTTP_METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
 const SCHEMA_KEYS = new Set([
   "type", "properties", "required", "additionalProperties", "items", "enum", "const", "minLength", "maxLength",
@@ -105,7 +111,7 @@ export async function generateVendor({ name, spec }) {
     },
   });
   const schemaTs = `${HEADER(specRel)}/* eslint-disable */\n\n${astToString(ast)}`;
-  await writeFile(join(outDir, "schema.ts"), schemaTs);
+  await writeIfChanged(join(outDir, "schema.ts"), schemaTs);
 
   // 2. The operation table and the typed method interface.
   const ops = [];
@@ -302,7 +308,7 @@ export async function generateVendor({ name, spec }) {
     out += `  };\n`;
   }
   out += `}\n`;
-  await writeFile(join(outDir, "client.ts"), out);
+  await writeIfChanged(join(outDir, "client.ts"), out);
   return ops.length;
 }
 

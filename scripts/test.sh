@@ -14,8 +14,8 @@ export CHROMIUM_PATH
 echo "chromium: ${CHROMIUM_PATH}"
 step "lint specs" pnpm exec redocly lint
 step "drift check (generate, then compare with the commit)" pnpm run check:drift
-step "build, typecheck, unit + contract + type tests, package checks" pnpm exec turbo run build typecheck test check:package
+step "build, typecheck, unit + contract + type tests, package checks" pnpm exec turbo run build typecheck test check:package --continue
 step "operation coverage of the contract tests" pnpm run check:coverage
-step "repository tests (docs in Chromium, pack and install, versioning)" pnpm exec vitest run --config vitest.config.ts
+step "repository tests (docs in Chromium, pack and install, versioning, multipart proxy)" pnpm exec vitest run --config vitest.config.ts
 echo
 echo "test: all green in $((SECONDS))s"

@@ -1,5 +1,6 @@
 /**
- * A client-side request budget: at most `requests` requests in any `intervalMs` window.
+ * A client-side request budget: at most `requests` requests in any `intervalMs` window, as the
+ * server counts them.
  * @module
  */
 
@@ -12,16 +13,19 @@ export interface RequestBudgetOptions {
 }
 
 /**
- * A sliding-window limiter. `acquire()` resolves when a request may start; callers queue in order.
- * Because every window of `intervalMs` holds at most `requests` starts, a server counting fixed or
- * sliding windows of the same length never sees more than it allows.
+ * A limiter with `requests` slots. A request takes a slot before it is sent and gives it back when
+ * its response (or failure) arrives; the slot is free again `intervalMs` after that. Because a
+ * request reaches the server before its response reaches us, any two requests that use the same
+ * slot arrive at the server more than `intervalMs` apart, so the server never counts more than
+ * `requests` in any window of that length, whatever the latency. Callers are served in order.
  */
 export class RequestBudget {
   readonly requests: number;
   readonly intervalMs: number;
-  /** Start times of the most recent requests, oldest first (at most `requests`). */
-  readonly #starts: number[] = [];
+  /** For each slot: when it becomes free (ms); `Infinity` while its request is in flight. */
+  readonly #freeAt: number[];
   #queue: Promise<void> = Promise.resolve();
+  #wake: (() => void) | undefined;
   readonly #now: () => number;
   readonly #sleep: (ms: number) => Promise<void>;
 
@@ -29,31 +33,45 @@ export class RequestBudget {
     if (!(options.requests >= 1) || !(options.intervalMs > 0)) throw new RangeError("requestBudget needs requests >= 1 and intervalMs > 0");
     this.requests = Math.floor(options.requests);
     this.intervalMs = options.intervalMs;
+    this.#freeAt = Array.from({ length: this.requests }, () => -Infinity);
     this.#now = clock?.now ?? Date.now;
     this.#sleep = clock?.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
   }
 
-  /** Waits for a free slot in the window and takes it. */
-  acquire(): Promise<void> {
+  /**
+   * Waits for a free slot and takes it. Call the returned function once the request is done
+   * (response received or failed); calling it again does nothing.
+   */
+  acquire(): Promise<() => void> {
     const turn = this.#queue.then(() => this.#take());
-    this.#queue = turn.catch(() => undefined);
+    this.#queue = turn.then(
+      () => undefined,
+      () => undefined,
+    );
     return turn;
   }
 
-  async #take(): Promise<void> {
+  async #take(): Promise<() => void> {
     for (;;) {
+      let slot = 0;
+      for (let i = 1; i < this.#freeAt.length; i++) if ((this.#freeAt[i] as number) < (this.#freeAt[slot] as number)) slot = i;
+      const freeAt = this.#freeAt[slot] as number;
       const now = this.#now();
-      if (this.#starts.length < this.requests) {
-        this.#starts.push(now);
-        return;
+      if (freeAt <= now) {
+        this.#freeAt[slot] = Infinity;
+        let done = false;
+        return () => {
+          if (done) return;
+          done = true;
+          this.#freeAt[slot] = this.#now() + this.intervalMs;
+          this.#wake?.();
+        };
       }
-      const oldest = this.#starts[0] as number;
-      const wait = oldest + this.intervalMs - now;
-      if (wait <= 0) {
-        this.#starts.shift();
-        continue;
-      }
-      await this.#sleep(wait);
+      if (freeAt === Infinity) {
+        // Every slot is in flight: wait for a release.
+        await new Promise<void>((resolve) => (this.#wake = resolve));
+        this.#wake = undefined;
+      } else await this.#sleep(freeAt - now);
     }
   }
 }

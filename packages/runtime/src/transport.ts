@@ -109,8 +109,9 @@ export function createTransport(config: TransportConfig): (request: PreparedRequ
 
     for (let attempt = 1; ; attempt++) {
       if (callerSignal?.aborted) throw abortReason(callerSignal);
-      await waitForBudget(details, attempt, callerSignal);
+      // Credentials first (a login is a request of its own and takes its own budget slot), then a slot.
       if (config.auth && !op?.noAuth) await config.auth.apply(request.headers, op);
+      const release = await waitForBudget(details, attempt, callerSignal);
 
       const started = Date.now();
       if (logger) emit(logger, { event: "request", ...details, attempt });
@@ -159,6 +160,7 @@ export function createTransport(config: TransportConfig): (request: PreparedRequ
       } finally {
         if (timer !== undefined) clearTimeout(timer);
         callerSignal?.removeEventListener("abort", onCallerAbort);
+        release?.();
       }
 
       config.rateLimit.update(response.headers);
@@ -190,7 +192,8 @@ export function createTransport(config: TransportConfig): (request: PreparedRequ
     }
   };
 
-  async function waitForBudget(details: { operationId: string | undefined; method: string; path: string }, attempt: number, signal: AbortSignal | undefined): Promise<void> {
+  /** Waits out rate limits and takes a budget slot; returns the slot's release, if there is a budget. */
+  async function waitForBudget(details: { operationId: string | undefined; method: string; path: string }, attempt: number, signal: AbortSignal | undefined): Promise<(() => void) | undefined> {
     if (config.maxRateLimitWaitMs > 0) {
       const wait = Math.min(config.rateLimit.waitMs(), config.maxRateLimitWaitMs);
       if (wait > 0) {
@@ -198,7 +201,7 @@ export function createTransport(config: TransportConfig): (request: PreparedRequ
         await pause(wait, signal);
       }
     }
-    if (config.budget) await config.budget.acquire();
+    return config.budget ? config.budget.acquire() : undefined;
   }
 }
 

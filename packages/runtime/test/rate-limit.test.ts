@@ -49,7 +49,7 @@ describe("RequestBudget", () => {
     const budget = new RequestBudget({ requests: 3, intervalMs: 1000 });
     const started: number[] = [];
     const t0 = Date.now();
-    const all = Array.from({ length: 7 }, (_, i) => budget.acquire().then(() => started.push(i) && undefined));
+    const all = Array.from({ length: 7 }, (_, i) => budget.acquire().then((release) => { started.push(i); release(); }));
     await vi.advanceTimersByTimeAsync(0);
     expect(started).toEqual([0, 1, 2]);
     await vi.advanceTimersByTimeAsync(999);
@@ -65,10 +65,26 @@ describe("RequestBudget", () => {
   it("never allows more than `requests` starts in any window", async () => {
     const budget = new RequestBudget({ requests: 5, intervalMs: 100 });
     const times: number[] = [];
-    const all = Array.from({ length: 40 }, () => budget.acquire().then(() => times.push(Date.now()) && undefined));
+    const all = Array.from({ length: 40 }, () => budget.acquire().then((release) => { times.push(Date.now()); release(); }));
     await vi.advanceTimersByTimeAsync(1000);
     await Promise.all(all);
     for (let i = 5; i < times.length; i++) expect((times[i] as number) - (times[i - 5] as number)).toBeGreaterThanOrEqual(100);
+  });
+
+  it("a slot is free again intervalMs after its request finished, not after it started", async () => {
+    const budget = new RequestBudget({ requests: 1, intervalMs: 1000 });
+    const release = await budget.acquire();
+    let second = false;
+    const next = budget.acquire().then((r) => { second = true; r(); });
+    await vi.advanceTimersByTimeAsync(5000); // the first request is still in flight: nothing moves
+    expect(second).toBe(false);
+    release();
+    release(); // idempotent
+    await vi.advanceTimersByTimeAsync(999);
+    expect(second).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    await next;
+    expect(second).toBe(true);
   });
 
   it("rejects nonsense", () => {
