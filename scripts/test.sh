@@ -8,6 +8,19 @@ cd "$(dirname "$0")/.."
 # shellcheck source=scripts/env.sh
 source scripts/env.sh
 
+# Keep a copy of everything for the closing summary line ("N passed, N failed").
+LOG="$(mktemp -t inboxkit-test.XXXXXX)"
+exec > >(tee "$LOG") 2>&1
+TEE_PID=$!
+summary() {
+  local rc=$?
+  if [ "$rc" -ne 0 ]; then node scripts/test-summary.mjs "$LOG" --step-failed; else node scripts/test-summary.mjs "$LOG"; fi
+  rm -f "$LOG"
+  exec >&- 2>&-
+  wait "$TEE_PID" 2>/dev/null || true
+}
+trap summary EXIT
+
 step "install" pnpm install --frozen-lockfile
 CHROMIUM_PATH="$(node scripts/ensure-chromium.mjs | tail -n 1)"
 export CHROMIUM_PATH
