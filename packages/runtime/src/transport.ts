@@ -27,6 +27,21 @@ export class PreparedRequest {
   /** Per-call timeout override. */
   timeoutMs?: number;
 
+  readonly #prepared = true;
+
+  /** Whether `value` is a PreparedRequest (rather than a web Request). */
+  static isPrepared(value: unknown): value is PreparedRequest {
+    return typeof value === "object" && value !== null && #prepared in value;
+  }
+
+  /**
+   * openapi-fetch checks what a middleware returns with `instanceof` its Request class (this one):
+   * a web Request a raw-client middleware builds is accepted too.
+   */
+  static [Symbol.hasInstance](value: unknown): boolean {
+    return PreparedRequest.isPrepared(value) || (typeof Request !== "undefined" && value instanceof Request);
+  }
+
   constructor(url: string, init: RequestInit & { operation?: OperationMeta; timeoutMs?: number }) {
     this.url = url;
     this.method = init.method ?? "GET";
@@ -93,11 +108,14 @@ function abortReason(signal: AbortSignal): unknown {
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 /** Builds the `fetch` function openapi-fetch calls with each {@link PreparedRequest}. */
-export function createTransport(config: TransportConfig): (request: PreparedRequest) => Promise<Response> {
+export function createTransport(config: TransportConfig): (request: PreparedRequest | Request) => Promise<Response> {
   const pause = config.sleep ?? sleep;
   const { retry, logger } = config;
 
-  return async function transport(request: PreparedRequest): Promise<Response> {
+  return async function transport(input: PreparedRequest | Request): Promise<Response> {
+    // A raw-client middleware may hand us a real web Request: read its body once so that it can
+    // be sent again on a retry, like the PreparedRequest openapi-fetch builds for us.
+    const request = PreparedRequest.isPrepared(input) ? input : await prepare(input);
     const op = request.operation ?? config.lookup(request.method, request.url);
     const method = request.method;
     const path = op?.path ?? new URL(request.url, "http://x").pathname;
@@ -203,6 +221,15 @@ export function createTransport(config: TransportConfig): (request: PreparedRequ
     }
     return config.budget ? config.budget.acquire() : undefined;
   }
+}
+
+async function prepare(request: Request): Promise<PreparedRequest> {
+  const body = request.body === null ? null : await request.arrayBuffer();
+  const { operation, timeoutMs } = request as Request & { operation?: OperationMeta; timeoutMs?: number };
+  const init: RequestInit & { operation?: OperationMeta; timeoutMs?: number } = { method: request.method, headers: request.headers, body, signal: request.signal };
+  if (operation) init.operation = operation;
+  if (timeoutMs !== undefined) init.timeoutMs = timeoutMs;
+  return new PreparedRequest(request.url, init);
 }
 
 function causeCode(error: Error): string {

@@ -147,3 +147,19 @@ describe("client options", () => {
     expect(calls).toHaveLength(0);
   });
 });
+
+describe("raw client middleware", () => {
+  it("a middleware that returns a real Request still gets auth and retries", async () => {
+    const { fetch, calls } = scriptedFetch(() => json({}, 503), () => json({ data: [1] }));
+    const client = acme({ fetch });
+    (client.raw as any).use({
+      onRequest: ({ request }: { request: { url: string; method: string; headers: Headers; body: unknown } }) =>
+        new Request(request.url, { method: request.method, headers: request.headers, body: request.body as string, duplex: "half" } as RequestInit),
+    });
+    const { data } = await (client.raw as any).POST("/items/list", { body: { page: 2 } });
+    expect(data).toEqual({ data: [1] });
+    expect(calls).toHaveLength(2);
+    expect(new TextDecoder().decode(calls[1]?.body as ArrayBuffer)).toBe('{"page":2}');
+    expect(calls[1]?.headers.get("authorization")).toMatch(/^Bearer /);
+  });
+});
