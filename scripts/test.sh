@@ -2,7 +2,8 @@
 # Every test, on a fresh clone with only Node >= 18 and npm: installs what it needs (dependencies,
 # and Debian's chromium for the browser tests when missing), then lints the specs, checks generated
 # code for drift, type-checks, unit + contract (Prism) + type tests, operation coverage, packaging
-# (publint, attw, size, pack-and-install), docs rendered in Chromium, and versioning.
+# (publint, attw, size, pack-and-install), Node 18/22/24, Bun, Deno and Chromium runs, docs rendered
+# in Chromium, and versioning.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # shellcheck source=scripts/env.sh
@@ -29,6 +30,7 @@ step "lint specs" pnpm exec redocly lint
 step "drift check (generate, then compare with the commit)" pnpm run check:drift
 step "build, typecheck, unit + contract + type tests, package checks" pnpm exec turbo run build typecheck test check:package --continue
 step "operation coverage of the contract tests" pnpm run check:coverage
-step "repository tests (docs in Chromium, pack and install, versioning, multipart proxy)" pnpm exec vitest run --config vitest.config.ts
+step "typecheck repository tests" pnpm exec tsc -p tsconfig.scripts.json
+step "repository tests (docs in Chromium, pack and install, other runtimes, versioning, multipart proxy)" pnpm exec vitest run --config vitest.config.ts
 echo
 echo "test: all green in $((SECONDS))s"

@@ -10,7 +10,7 @@ import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
-import { toMultipart } from "../../packages/runtime/src/serialize.ts";
+import { toMultipart } from "../../packages/runtime/src/serialize.js";
 // @ts-expect-error plain ESM helper without types
 import { coerceToSchema, createCoercer, decodeBrackets, formDataToObject, parseBracketName, PROXY_HEADER, startBracketProxy, TRANSLATED } from "../vitest/bracket-proxy.mjs";
 // @ts-expect-error plain ESM helper without types
