@@ -31,7 +31,7 @@ const HTTP_METHODS = ["get", "put", "post", "delete", "options", "head", "patch"
 const SCHEMA_KEYS = new Set([
   "type", "properties", "required", "additionalProperties", "items", "enum", "const", "minLength", "maxLength",
   "pattern", "format", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "minItems", "maxItems",
-  "uniqueItems", "minProperties", "maxProperties", "oneOf", "anyOf", "allOf",
+  "uniqueItems", "minProperties", "maxProperties", "oneOf", "anyOf", "allOf", "contentMediaType", "contentSchema",
 ]);
 const KEPT_FORMATS = new Set(["binary", "date"]);
 
@@ -59,7 +59,7 @@ function compact(schema, deref, depth = 0) {
     if (key === "properties") {
       out.properties = {};
       for (const [name, sub] of Object.entries(v)) out.properties[name] = compact(sub, deref, depth + 1);
-    } else if (key === "items" || (key === "additionalProperties" && typeof v === "object")) out[key] = compact(v, deref, depth + 1);
+    } else if (key === "items" || key === "contentSchema" || (key === "additionalProperties" && typeof v === "object")) out[key] = compact(v, deref, depth + 1);
     else if (key === "oneOf" || key === "anyOf" || key === "allOf") out[key] = v.map((s) => compact(s, deref, depth + 1));
     else if (key === "format") {
       if (KEPT_FORMATS.has(v)) out.format = v;

@@ -49,7 +49,7 @@ export function createHelpshiftClient(options: HelpshiftClientOptions): Helpshif
     headers: { Authorization: authorization },
     secrets: [apiKey, authorization, authorization.slice("Basic ".length)],
     pathDefaults: { domain },
-    check: createCheck(operationTable),
+    check: createCheck(),
   });
 }
 

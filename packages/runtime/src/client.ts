@@ -242,10 +242,10 @@ export function createApiClient<Paths extends {}, Api extends object>(
     const name = op.id.slice(dot + 1);
     const method = async (params?: Record<string, unknown>, callOptions?: RequestOptions) => (await send(op, params, callOptions)).data;
     if (op.pagination) {
-      const bound: PageFetcher = (o, p) => send(o, p);
+      const pagesOf = (callOptions?: RequestOptions): PageFetcher => (o, p) => send(o, p, callOptions);
       Object.assign(method, {
-        iterate: (params?: Record<string, unknown>, callOptions?: RequestOptions) => iterateItems(callOptions ? (o, p) => send(o, p, callOptions) : bound, op, params),
-        pages: (params?: Record<string, unknown>, callOptions?: RequestOptions) => iteratePages(callOptions ? (o, p) => send(o, p, callOptions) : bound, op, params),
+        iterate: (params?: Record<string, unknown>, callOptions?: RequestOptions) => iterateItems(pagesOf(callOptions), op, params),
+        pages: (params?: Record<string, unknown>, callOptions?: RequestOptions) => iteratePages(pagesOf(callOptions), op, params),
       });
     }
     (api[group] ??= {})[name] = method;

@@ -31,6 +31,9 @@ export interface Schema {
   readonly oneOf?: readonly Schema[];
   readonly anyOf?: readonly Schema[];
   readonly allOf?: readonly Schema[];
+  /** With `contentSchema`: a string holding JSON, whose decoded value must match `contentSchema`. */
+  readonly contentMediaType?: string;
+  readonly contentSchema?: Schema;
 }
 
 const patterns = new Map<string, RegExp>();
@@ -103,6 +106,16 @@ export function validate(schema: Schema, value: unknown, path = "", issues: Vali
       if (!re.test(value)) at(`must match ${schema.pattern}`);
     }
     if (schema.format === "date" && !DATE.test(value)) at("must be a date as YYYY-MM-DD");
+    if (schema.contentSchema && schema.contentMediaType === "application/json") {
+      let decoded: unknown;
+      try {
+        decoded = JSON.parse(value);
+      } catch {
+        at("must be valid JSON");
+        return issues;
+      }
+      validate(schema.contentSchema, decoded, path, issues);
+    }
   } else if (typeof value === "number") {
     if (schema.minimum !== undefined && value < schema.minimum) at(`must be >= ${schema.minimum} (got ${value})`);
     if (schema.maximum !== undefined && value > schema.maximum) at(`must be <= ${schema.maximum} (got ${value})`);

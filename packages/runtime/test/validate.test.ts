@@ -55,3 +55,13 @@ describe("validate", () => {
     expect(validate({ type: "array", items: { type: "integer" } }, [1, "2"])[0]).toEqual({ path: "[1]", message: "expected integer, got string" });
   });
 });
+
+describe("JSON-encoded strings (contentMediaType + contentSchema)", () => {
+  const encoded: Schema = { anyOf: [{ type: "object", properties: { n: { type: "integer", maximum: 3 } } }, { type: "string", contentMediaType: "application/json", contentSchema: { type: "object", properties: { n: { type: "integer", maximum: 3 } } } }] };
+  it("decodes the string and checks what it holds", () => {
+    expect(validate(encoded, '{"n":2}')).toEqual([]);
+    expect(validate(encoded, { n: 2 })).toEqual([]);
+    expect(validate(encoded, '{"n":9}', "expiry")).toEqual([{ path: "expiry.n", message: "must be <= 3 (got 9)" }]);
+    expect(validate(encoded, "{oops", "expiry")).toEqual([{ path: "expiry", message: "must be valid JSON" }]);
+  });
+});
