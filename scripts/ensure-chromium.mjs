@@ -13,6 +13,18 @@ import { fileURLToPath } from "node:url";
 
 export const DEBIAN_CHROMIUM = "/usr/bin/chromium";
 
+/** Flags for headless Chromium on this kind of machine: root, no GPU, no network but loopback. */
+export const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+  "--disable-quic",
+];
+
 function log(message) {
   process.stderr.write(`[ensure-chromium] ${message}\n`);
 }

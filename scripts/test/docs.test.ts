@@ -20,21 +20,11 @@ import { fileURLToPath } from "node:url";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { ensureChromium } from "../ensure-chromium.mjs";
+import { CHROMIUM_ARGS, ensureChromium } from "../ensure-chromium.mjs";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const SITE = join(ROOT, "docs-site");
 const HTTP_METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
-const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-  "--disable-quic",
-];
 
 interface Vendor {
   name: string;

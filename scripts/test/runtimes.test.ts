@@ -27,6 +27,7 @@
 // A runtime that cannot be downloaded (npx answers no, registry unreachable) FAILS its test: nothing
 // is skipped. Set npm_config_cache=<dir> to run with a separate npx cache (e.g. a cold one).
 import { spawn, type ChildProcess } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { copyFile, mkdtemp, readFile, rm } from "node:fs/promises";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { builtinModules } from "node:module";
@@ -37,22 +38,14 @@ import { fileURLToPath } from "node:url";
 import { build, type Metafile, type Plugin } from "esbuild";
 import { chromium, type Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ensureChromium } from "../ensure-chromium.mjs";
+import { parse as parseYaml } from "yaml";
+import { CHROMIUM_ARGS, ensureChromium } from "../ensure-chromium.mjs";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const SCENARIO_DIR = join(ROOT, "scripts", "test", "runtimes");
-const VENDORS = ["helpwise", "desk360", "helpshift"] as const;
+/** Every vendor API named in redocly.yaml (each has its package under packages/). */
+const VENDORS = Object.keys((parseYaml(readFileSync(join(ROOT, "redocly.yaml"), "utf8")) as { apis: Record<string, unknown> }).apis);
 const DOWNLOAD_TIMEOUT_MS = 180_000;
-const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-  "--disable-quic",
-];
 
 // ---------------------------------------------------------------------------------------------------
 // What every runtime must report (the scenario's result) and what the server must have seen.
