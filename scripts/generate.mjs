@@ -113,14 +113,24 @@ export async function generateVendor({ name, spec }) {
   const schemaTs = `${HEADER(specRel)}/* eslint-disable */\n\n${astToString(ast)}`;
   await writeIfChanged(join(outDir, "schema.ts"), schemaTs);
 
-  // 2. The operation table and the typed method interface.
+  // 2. The operation table and the typed method interface, per API (one API unless `x-inboxkit.apis`).
+  const apis = x.apis
+    ? Object.entries(x.apis).map(([apiName, a]) => ({ name: apiName, prefix: a.paths, bound: new Set(a.boundParams ?? []), description: a.description }))
+    : [{ name: undefined, prefix: "", bound: new Set(x.boundParams ?? []) }];
+  for (const api of apis) if (api.name !== undefined && (typeof api.prefix !== "string" || !api.prefix.startsWith("/"))) throw new Error(`${spec}: x-inboxkit.apis.${api.name}.paths must be a path prefix`);
+  const schemeNames = Object.keys(doc.components?.securitySchemes ?? {});
   const ops = [];
   for (const [path, item] of Object.entries(doc.paths ?? {})) {
     for (const method of HTTP_METHODS) {
       const op = item[method];
       if (!op) continue;
       const id = op.operationId;
-      if (!id || !/^[a-z][A-Za-z0-9]*\.[a-z][A-Za-z0-9]*$/.test(id)) throw new Error(`${spec}: ${method.toUpperCase()} ${path}: operationId must be <resource>.<method>, got ${id}`);
+      const idPattern = x.apis ? /^[a-z][A-Za-z0-9]*\.[a-z][A-Za-z0-9]*\.[a-z][A-Za-z0-9]*$/ : /^[a-z][A-Za-z0-9]*\.[a-z][A-Za-z0-9]*$/;
+      if (!id || !idPattern.test(id)) throw new Error(`${spec}: ${method.toUpperCase()} ${path}: operationId must be ${x.apis ? "<api>.<resource>.<method>" : "<resource>.<method>"}, got ${id}`);
+      const api = x.apis ? apis.find((a) => a.name === id.split(".")[0]) : apis[0];
+      if (!api) throw new Error(`${spec}: ${id}: "${id.split(".")[0]}" is not an API of x-inboxkit.apis`);
+      if (!path.startsWith(api.prefix)) throw new Error(`${spec}: ${id}: path ${path} is outside its API's prefix ${api.prefix}`);
+      const bound = api.bound;
       const params = [...(item.parameters ?? []), ...(op.parameters ?? [])].map((p) => deref(p));
       const pathParams = params.filter((p) => p.in === "path").map((p) => p.name);
       const queryParams = params.filter((p) => p.in === "query").map((p) => p.name);
@@ -138,6 +148,7 @@ export async function generateVendor({ name, spec }) {
       let bodyType;
       let jsonFields;
       let bodyHasFields = false;
+      let unionBody;
       if (requestBody) {
         const types = Object.keys(requestBody.content ?? {});
         const chosen = PREFERRED_BODY.find((t) => types.includes(t));
@@ -146,12 +157,22 @@ export async function generateVendor({ name, spec }) {
         bodyType = chosen;
         const media = requestBody.content[chosen];
         const bodySchema = compact(media.schema ?? {}, deref);
+        // A body that is a union of objects (`oneOf`, e.g. discriminated on `type`): each alternative
+        // is checked with the path and query parameters merged in.
+        if (!bodySchema.properties && (bodySchema.oneOf || bodySchema.anyOf)) {
+          unionBody = (bodySchema.oneOf ?? bodySchema.anyOf).map((alt) => {
+            if (!alt.properties) throw new Error(`${spec}: ${id}: every alternative of a union body must be an object with properties`);
+            for (const k of Object.keys(alt.properties)) if (k in properties) throw new Error(`${spec}: ${id}: body property "${k}" clashes with a parameter (flat params)`);
+            return alt;
+          });
+          bodyHasFields = true;
+        }
         for (const [k, v] of Object.entries(bodySchema.properties ?? {})) {
           if (k in properties) throw new Error(`${spec}: ${id}: body property "${k}" clashes with a parameter (flat params)`);
           properties[k] = v;
           bodyHasFields = true;
         }
-        if (requestBody.required) {
+        if (requestBody.required && !unionBody) {
           required.push(...(bodySchema.required ?? []));
           // "one of these fields" rules (allOf/anyOf/oneOf of `required` lists) apply to the flat params too.
           for (const key of ["allOf", "anyOf", "oneOf"]) {
@@ -170,20 +191,24 @@ export async function generateVendor({ name, spec }) {
       if (!["get", "head", "options"].includes(method) && typeof op["x-idempotent"] !== "boolean") {
         throw new Error(`${spec}: ${id}: a ${method.toUpperCase()} operation must state x-idempotent`);
       }
-      const pg = op["x-pagination"];
-      let pagination;
-      if (pg) {
-        if (!["page", "link"].includes(pg.style) || !pg.page || typeof pg.items !== "string") throw new Error(`${spec}: ${id}: x-pagination needs style (page|link), page and items`);
-        const defaultLimit = pg.limit ? deref(params.find((p) => p.name === pg.limit)?.schema ?? {}).default ?? findDefault(requestBody, bodyType, pg.limit, deref) : undefined;
-        pagination = { style: pg.style, page: pg.page };
-        if (pg.limit) pagination.limit = pg.limit;
-        const size = pg.pageSize ?? defaultLimit;
-        if (size !== undefined) pagination.pageSize = size;
-        pagination.items = pg.items === "" ? [] : pg.items.split(".");
-      }
-      const schema = { type: "object", properties, additionalProperties: false };
-      if (required.length) schema.required = [...new Set(required)];
-      if (combinators.length) schema.allOf = combinators.flat();
+      const pagination = paginationOf(op["x-pagination"], { spec, id, params, requestBody, bodyType, deref, queryParams });
+      const timeCursor = timeCursorOf(op["x-time-cursor"], { spec, id, queryParams });
+      const flat = { type: "object", properties, additionalProperties: false };
+      if (required.length) flat.required = [...new Set(required)];
+      if (combinators.length) flat.allOf = combinators.flat();
+      const schema = unionBody
+        ? {
+            type: "object",
+            oneOf: unionBody.map((alt) => {
+              const merged = { ...alt, type: "object", properties: { ...properties, ...alt.properties }, additionalProperties: false };
+              const req = [...new Set([...required, ...(requestBody.required ? alt.required ?? [] : [])])];
+              if (req.length) merged.required = req;
+              else delete merged.required;
+              return merged;
+            }),
+          }
+        : flat;
+      const auth = authOf(op.security ?? doc.security, { spec, id, schemeNames });
       const meta = { id, method: method.toUpperCase(), path, idempotent };
       if (pathParams.length) meta.pathParams = pathParams;
       if (queryParams.length) meta.queryParams = queryParams;
@@ -191,8 +216,10 @@ export async function generateVendor({ name, spec }) {
       if (jsonFields?.length) meta.jsonFields = jsonFields;
       if (response !== "json") meta.response = response;
       if (pagination) meta.pagination = pagination;
+      if (timeCursor) meta.timeCursor = timeCursor;
       meta.schema = schema;
-      if (Array.isArray(op.security) && op.security.length === 0) meta.noAuth = true;
+      if (auth.length === 0) meta.noAuth = true;
+      else if (schemeNames.length > 1) meta.auth = auth;
 
       // Types: flat params = path & query & body, minus what the client binds.
       const opRef = `operations${idx(id)}`;
@@ -206,7 +233,7 @@ export async function generateVendor({ name, spec }) {
       if (queryParams.length) parts.push(`NonNullable<${opRef}["parameters"]["query"]>`);
       if (bodyType && bodyHasFields) parts.push(`NonNullable<${opRef}["requestBody"]>["content"]${idx(bodyType)}`);
       const paramsType = parts.length ? parts.join(" & ") : "Record<string, never>";
-      const optional = required.length === 0;
+      const optional = required.length === 0 && !(unionBody && requestBody.required);
       let resultType = "void";
       let bodyTypeExpr;
       if (response === "binary") resultType = "BinaryResult";
@@ -216,30 +243,37 @@ export async function generateVendor({ name, spec }) {
         resultType = x.envelope ? `NonNullable<${bodyTypeExpr}>${idx(x.envelope)}` : bodyTypeExpr;
       }
       let itemType;
-      if (pagination) {
-        itemType = pagination.items.reduce((acc, key) => `NonNullable<${acc}>${idx(key)}`, bodyTypeExpr ?? "unknown");
+      const itemsPath = pagination?.items ?? timeCursor?.items;
+      if (itemsPath) {
+        itemType = itemsPath.reduce((acc, key) => `NonNullable<${acc}>${idx(key)}`, bodyTypeExpr ?? "unknown");
         itemType = `NonNullable<${itemType}>[number]`;
       }
-      ops.push({ meta, op, path, method, paramsType, optional, resultType, itemType });
+      ops.push({ meta, op, path, method, paramsType, optional, resultType, itemType, api: api.name, auth });
     }
   }
   ops.sort((a, b) => a.meta.id.localeCompare(b.meta.id));
 
   const vendorName = x.name ?? pascal(name);
+  const ident = vendorName.replace(/[^A-Za-z0-9]/g, "");
   const server = doc.servers?.[0]?.url;
   if (!server) throw new Error(`${spec}: servers[0].url is required`);
-  const vendorMeta = { name: vendorName, baseUrl: server };
+  // A server URL with variables (`https://{host}`) is a self-hosted or per-customer vendor: no default.
+  const vendorMeta = { name: vendorName };
+  if (!server.includes("{")) vendorMeta.baseUrl = server;
   if (x.envelope) vendorMeta.envelope = x.envelope;
   if (x.errorCode) vendorMeta.errorCode = String(x.errorCode).split(".");
   if (x.errorMessage) vendorMeta.errorMessage = String(x.errorMessage).split(".");
 
-  // Webhooks (OpenAPI 3.1 `webhooks`): their payload schemas, for parseWebhook().
+  // Webhooks (OpenAPI 3.1 `webhooks`): their payload schemas, for parseWebhook(), and the JSON answer
+  // a webhook expects back, when the spec documents one (a rule engine reads it).
   const hooks = [];
   for (const [hookName, item] of Object.entries(doc.webhooks ?? {})) {
     const op = item.post;
     const media = deref(op?.requestBody)?.content?.["application/json"];
     if (!media) throw new Error(`${spec}: webhook ${hookName} needs a POST with an application/json body`);
-    hooks.push({ name: hookName, schema: compact(media.schema, deref), summary: op.summary, description: op.description });
+    const okCode = Object.keys(op.responses ?? {}).find((c) => /^2\d\d$/.test(c));
+    const answer = okCode ? deref(op.responses[okCode])?.content?.["application/json"] : undefined;
+    hooks.push({ name: hookName, schema: compact(media.schema, deref), response: answer?.schema ? compact(answer.schema, deref) : undefined, okCode, summary: op.summary, description: op.description });
   }
 
   // The vendor's documented error codes: every enum found at x-inboxkit.errorCode in error bodies.
@@ -257,59 +291,227 @@ export async function generateVendor({ name, spec }) {
     for (const r of responses) for (const media of Object.values(r?.content ?? {})) if (media.schema) visit(media.schema);
   }
 
-  const groups = new Map();
-  for (const o of ops) {
-    const [group, fn] = o.meta.id.split(".");
-    if (!groups.has(group)) groups.set(group, []);
-    groups.get(group).push({ ...o, fn });
-  }
   const tagDescriptions = new Map((doc.tags ?? []).map((t) => [t.name, t.description]));
-  const apiName = `${vendorName.replace(/[^A-Za-z0-9]/g, "")}Api`;
+  const schemeLabels = Object.fromEntries(schemeNames.map((n) => [n, n]));
+  const perApi = apis.map((api) => {
+    const members = ops.filter((o) => o.api === api.name);
+    const suffix = api.name === undefined ? "" : pascal(api.name);
+    return {
+      api,
+      members,
+      table: api.name === undefined ? "operationTable" : `${api.name}OperationTable`,
+      iface: `${ident}${suffix}Api`,
+      label: api.name === undefined ? `the ${vendorName} API` : `the ${vendorName} ${api.name} API`,
+    };
+  });
 
   let out = HEADER(specRel);
-  const runtimeTypes = ["BinaryResult", "Method", "OperationMeta", "PagedMethod", "VendorMeta", ...(hooks.length ? ["WebhookMeta"] : [])];
+  const anyTimeCursor = ops.some((o) => o.meta.timeCursor);
+  const runtimeTypes = ["BinaryResult", "Method", "OperationMeta", "PagedMethod", ...(hooks.some((h) => h.response) ? ["Schema"] : []), ...(anyTimeCursor ? ["TimeCursorMethod"] : []), "VendorMeta", ...(hooks.length ? ["WebhookMeta"] : [])];
   const used = (name) => name !== "BinaryResult" || ops.some((o) => o.resultType === "BinaryResult");
   out += `import type { ${runtimeTypes.filter(used).join(", ")} } from "@inboxkit/runtime";\n`;
   out += `import type { operations${hooks.length ? ", webhooks" : ""} } from "./schema.js";\n\n`;
-  out += `/** ${vendorName} as the spec describes it: server URL, envelope and error fields. */\n`;
+  out += `/** ${vendorName} as the spec describes it: ${vendorMeta.baseUrl ? "server URL" : "no default server URL (every installation has its own)"}, envelope and error fields. */\n`;
   out += `export const vendor: VendorMeta = ${JSON.stringify(vendorMeta)};\n\n`;
-  out += `/** Every operation of the spec, as the runtime executes it (${ops.length} operations). */\n`;
-  out += `export const operationTable: readonly OperationMeta[] = [\n${ops.map((o) => `  ${JSON.stringify(o.meta)},`).join("\n")}\n];\n\n`;
+  for (const { members, table, label, api } of perApi) {
+    const what = api.name !== undefined && api.description ? ` ${firstSentence(api.description)}` : "";
+    out += `/** Every operation of ${label}, as the runtime executes it (${plural(members.length, "operation")}).${what} */\n`;
+    out += `export const ${table}: readonly OperationMeta[] = [\n${members.map((o) => `  ${JSON.stringify(o.meta)},`).join("\n")}\n];\n\n`;
+  }
   out += `/** Number of operations in the spec. */\nexport const operationCount = ${ops.length};\n\n`;
   if (hooks.length) {
     out += `/** The documented webhook payloads (the spec's \`webhooks\`), in the order they are tried. */\n`;
     out += `export const webhookTable: readonly WebhookMeta[] = [\n${hooks.map((h) => `  ${JSON.stringify({ name: h.name, schema: h.schema })},`).join("\n")}\n];\n\n`;
+    if (hooks.some((h) => h.response)) {
+      out += `/** The JSON answer each webhook expects back from the receiver, where the spec documents one. */\n`;
+      out += `export const webhookResponses: Readonly<Record<string, Schema>> = {\n${hooks.filter((h) => h.response).map((h) => `  ${JSON.stringify(h.name)}: ${JSON.stringify(h.response)},`).join("\n")}\n};\n\n`;
+    }
     out += `/** A received webhook, discriminated by \`name\` (the key under the spec's \`webhooks\`). */\n`;
-    out += `export type ${vendorName.replace(/[^A-Za-z0-9]/g, "")}WebhookEvent =\n${hooks
+    out += `export type ${ident}WebhookEvent =\n${hooks
       .map((h) => `${tsdoc([h.summary, h.description?.trim()], "  ")}  | { readonly name: ${JSON.stringify(h.name)}; readonly payload: NonNullable<webhooks${idx(h.name)}["post"]["requestBody"]>["content"]["application/json"] }`)
       .join("\n")};\n\n`;
+    const answered = hooks.filter((h) => h.response);
+    for (const h of answered) {
+      out += `/** The answer the \`${h.name}\` webhook expects back (its documented ${h.okCode} response). */\n`;
+      out += `export type ${ident}${pascal(h.name)}WebhookAnswer = webhooks${idx(h.name)}["post"]["responses"][${h.okCode}]["content"]["application/json"];\n\n`;
+    }
   }
   if (errorCodes.size) {
     const codes = [...errorCodes].sort();
     out += `/** The error codes ${vendorName} documents (the \`${x.errorCode}\` of its error bodies). */\n`;
     out += `export const errorCodes = ${JSON.stringify(codes)} as const;\n\n`;
-    out += `/** One of the error codes ${vendorName} documents. */\nexport type ${vendorName.replace(/[^A-Za-z0-9]/g, "")}ErrorCode = (typeof errorCodes)[number];\n\n`;
+    out += `/** One of the error codes ${vendorName} documents. */\nexport type ${ident}ErrorCode = (typeof errorCodes)[number];\n\n`;
   }
-  out += `/**\n * The ${vendorName} API, one method per operation, grouped by resource (from each operationId).\n * Methods validate their parameters against the spec before sending and throw typed errors.\n */\n`;
-  out += `export interface ${apiName} {\n`;
-  for (const [group, members] of groups) {
-    const tag = members[0].op.tags?.[0];
-    out += tsdoc([tag ? `${tag}${tagDescriptions.get(tag) ? `: ${firstSentence(tagDescriptions.get(tag))}` : ""}` : group], "  ");
-    out += `  readonly ${prop(group)}: {\n`;
-    for (const m of members) {
-      const lines = [m.op.summary, m.op.description?.trim(), `\`${m.method.toUpperCase()} ${m.path}\`${m.meta.idempotent ? "" : " — not idempotent: never retried once it may have reached the server."}`];
-      if (m.itemType) lines.push("Also `.iterate(params)` over every item and `.pages(params)` over every page.");
-      out += tsdoc(lines, "    ");
-      const generic = m.itemType
-        ? `PagedMethod<${m.paramsType}, ${m.resultType}, ${m.itemType}, ${m.optional}>`
-        : `Method<${m.paramsType}, ${m.resultType}, ${m.optional}>`;
-      out += `    readonly ${prop(m.fn)}: ${generic};\n`;
+  for (const { members, iface, label, api } of perApi) {
+    const groups = new Map();
+    for (const o of members) {
+      const parts = o.meta.id.split(".");
+      const group = parts[parts.length - 2];
+      const fn = parts[parts.length - 1];
+      if (!groups.has(group)) groups.set(group, []);
+      groups.get(group).push({ ...o, fn });
     }
-    out += `  };\n`;
+    const intro = api.name !== undefined && api.description ? `\n * ${api.description.trim().replace(/\*\//g, "*\\/").split("\n").join("\n * ")}\n *` : "";
+    out += `/**\n * ${label.charAt(0).toUpperCase()}${label.slice(1)}, one method per operation, grouped by resource (from each operationId).${intro}\n * Methods validate their parameters against the spec before sending and throw typed errors.\n */\n`;
+    out += `export interface ${iface} {\n`;
+    for (const [group, list] of groups) {
+      const tag = list[0].op.tags?.[0];
+      out += tsdoc([tag ? `${tag}${tagDescriptions.get(tag) ? `: ${firstSentence(tagDescriptions.get(tag))}` : ""}` : group], "  ");
+      out += `  readonly ${prop(group)}: {\n`;
+      for (const m of list) {
+        const lines = [m.op.summary];
+        if (m.op["x-inferred"] === true) lines.push("**Inferred operation:** the vendor's doc does not give this path or method; it is our best guess (see below). Check it against your installation before relying on it.");
+        lines.push(m.op.description?.trim());
+        lines.push(`\`${m.method.toUpperCase()} ${m.path}\`${m.meta.idempotent ? "" : " — not idempotent: never retried once it may have reached the server."}`);
+        if (m.meta.auth && schemeNames.length > 1) lines.push(`Accepts ${m.meta.auth.map((a) => `\`${schemeLabels[a]}\``).join(" or ")} credentials.`);
+        if (m.meta.pagination) lines.push("Also `.iterate(params)` over every item and `.pages(params)` over every page.");
+        if (m.meta.timeCursor) lines.push(`Also \`.iterateHistory(params)\` (newest to oldest by \`${m.meta.timeCursor.before}\`) and \`.follow(params)\` (everything since \`${m.meta.timeCursor.since}\`, oldest first).`);
+        out += tsdoc(lines, "    ");
+        let generic = m.meta.pagination
+          ? `PagedMethod<${m.paramsType}, ${m.resultType}, ${m.itemType}, ${m.optional}>`
+          : `Method<${m.paramsType}, ${m.resultType}, ${m.optional}>`;
+        if (m.meta.timeCursor) generic += ` & TimeCursorMethod<${m.paramsType}, ${m.resultType}, ${m.itemType}, ${m.optional}>`;
+        out += `    readonly ${prop(m.fn)}: ${generic};\n`;
+      }
+      out += `  };\n`;
+    }
+    out += `}\n\n`;
+    // Credentials that may call only some of this API's operations get an interface of just those
+    // (Pick per resource: no conditional types, cheap for the editor).
+    if (schemeNames.length > 1) {
+      const used = [...new Set(members.flatMap((m) => m.meta.auth ?? []))].sort();
+      for (const scheme of used) {
+        const allowed = members.filter((m) => m.meta.auth?.includes(scheme));
+        if (allowed.length === members.length) continue;
+        const byGroup = new Map();
+        for (const m of allowed) {
+          const parts = m.meta.id.split(".");
+          const group = parts[parts.length - 2];
+          if (!byGroup.has(group)) byGroup.set(group, []);
+          byGroup.get(group).push(parts[parts.length - 1]);
+        }
+        out += `/** The operations of ${label} that \`${scheme}\` credentials may call (${allowed.length} of ${members.length}). */\n`;
+        out += `export interface ${iface}For${pascal(scheme)} {\n`;
+        for (const [group, fns] of byGroup) out += `  readonly ${prop(group)}: Pick<${iface}${idx(group)}, ${fns.map((f) => JSON.stringify(f)).join(" | ")}>;\n`;
+        out += `}\n\n`;
+      }
+    }
   }
-  out += `}\n`;
-  await writeIfChanged(join(outDir, "client.ts"), out);
+  await writeIfChanged(join(outDir, "client.ts"), out.replace(/\n+$/, "\n"));
+  await writeIfChanged(join(outDir, "exports.ts"), await exportsFile({ specRel, ident, vendorName, perApi, hooks, errorCodes, schemeNames, schemaNames: Object.keys(doc.components?.schemas ?? {}) }));
   return ops.length;
+}
+
+/** The runtime's public error classes and guards (every vendor package re-exports them). */
+async function runtimeErrorExports() {
+  const dir = join(root, "packages", "runtime", "src");
+  const index = await readFile(join(dir, "index.ts"), "utf8");
+  const names = new Set();
+  for (const m of index.matchAll(/export \* from "\.\/([\w-]+)\.js"/g)) {
+    const text = await readFile(join(dir, `${m[1]}.ts`), "utf8");
+    for (const c of text.matchAll(/^export (?:class (\w+Error)\b|function (is\w*Error)\b)/gm)) names.add(c[1] ?? c[2]);
+  }
+  for (const m of index.matchAll(/export \{([^}]*)\}/g)) {
+    for (const part of m[1].split(",")) {
+      const n = part.trim();
+      if (/^(\w+Error|is\w*Error)$/.test(n)) names.add(n);
+    }
+  }
+  return [...names].sort();
+}
+
+/** `exports.ts`: what every vendor entry file re-exports (errors, shared types, schema aliases, tables). */
+async function exportsFile({ specRel, ident, vendorName, perApi, hooks, errorCodes, schemeNames, schemaNames }) {
+  let out = HEADER(specRel);
+  out += `// What every ${vendorName} entry point re-exports: the runtime's errors and shared types, the\n// spec's types and a schema alias, and the generated tables and interfaces.\n`;
+  out += `import type { components } from "./schema.js";\n\n`;
+  out += `export { ${(await runtimeErrorExports()).join(", ")} } from "@inboxkit/runtime";\n`;
+  out += `export type { BinaryResult, ClientOptions, Page, RateLimitState, RequestBudgetOptions, RequestOptions, RetryOptions, ValidationIssue } from "@inboxkit/runtime";\n`;
+  out += `export type { components, operations, paths${hooks.length ? ", webhooks" : ""} } from "./schema.js";\n`;
+  const values = ["vendor", "operationCount", ...perApi.map((a) => a.table), ...(hooks.length ? ["webhookTable"] : []), ...(hooks.some((h) => h.response) ? ["webhookResponses"] : []), ...(errorCodes.size ? ["errorCodes"] : [])];
+  out += `export { ${values.join(", ")} } from "./client.js";\n`;
+  const types = [...perApi.map((a) => a.iface)];
+  if (schemeNames.length > 1) {
+    for (const a of perApi) {
+      const used = [...new Set(a.members.flatMap((m) => m.meta.auth ?? []))].sort();
+      for (const scheme of used) if (a.members.some((m) => !m.meta.auth?.includes(scheme))) types.push(`${a.iface}For${pascal(scheme)}`);
+    }
+  }
+  if (hooks.length) types.push(`${ident}WebhookEvent`, ...hooks.filter((h) => h.response).map((h) => `${ident}${pascal(h.name)}WebhookAnswer`));
+  if (errorCodes.size) types.push(`${ident}ErrorCode`);
+  out += `export type { ${types.join(", ")} } from "./client.js";\n\n`;
+  out += `/** A schema of the ${vendorName} API by name${schemaNames.length ? `, e.g. \`${ident}Schema<"${schemaNames[0]}">\`` : ""}. */\n`;
+  out += `export type ${ident}Schema<Name extends keyof components["schemas"]> = components["schemas"][Name];\n`;
+  return out;
+}
+
+/** The operation table's `pagination` from a spec's `x-pagination` (see specs/README.md). */
+function paginationOf(pg, { spec, id, params, requestBody, bodyType, deref, queryParams }) {
+  if (!pg) return undefined;
+  const fail = (why) => {
+    throw new Error(`${spec}: ${id}: x-pagination ${why}`);
+  };
+  if (typeof pg.items !== "string") fail("needs items (a dotted path, '' for a bare array)");
+  const dotted = (v) => (v === "" ? [] : String(v).split("."));
+  const out = { style: pg.style };
+  switch (pg.style) {
+    case "page":
+    case "link": {
+      if (!pg.page) fail(`style ${pg.style} needs page`);
+      out.page = pg.page;
+      if (pg.limit) out.limit = pg.limit;
+      const defaultLimit = pg.limit ? deref(params.find((p) => p.name === pg.limit)?.schema ?? {}).default ?? findDefault(requestBody, bodyType, pg.limit, deref) : undefined;
+      const size = pg.pageSize ?? defaultLimit;
+      if (size !== undefined) out.pageSize = size;
+      if (pg.total !== undefined) out.total = dotted(pg.total);
+      break;
+    }
+    case "next":
+      if (typeof pg.next !== "string" || !pg.next) fail("style next needs next (the dotted path of the next page's URL)");
+      out.next = dotted(pg.next);
+      break;
+    case "cursor":
+      if (!pg.param || !queryParams.includes(pg.param)) fail("style cursor needs param, one of the operation's query parameters");
+      if (typeof pg.field !== "string" || !pg.field) fail("style cursor needs field");
+      if (!["first", "last"].includes(pg.pick)) fail("style cursor needs pick: first | last");
+      out.param = pg.param;
+      out.field = dotted(pg.field);
+      out.pick = pg.pick;
+      break;
+    default:
+      fail(`style must be page, link, next or cursor, got ${pg.style}`);
+  }
+  out.items = dotted(pg.items);
+  return out;
+}
+
+/** The operation table's `timeCursor` from a spec's `x-time-cursor` (see specs/README.md). */
+function timeCursorOf(tc, { spec, id, queryParams }) {
+  if (!tc) return undefined;
+  for (const key of ["before", "since", "offset", "limit"]) {
+    if (!queryParams.includes(tc[key])) throw new Error(`${spec}: ${id}: x-time-cursor.${key} must name one of the operation's query parameters, got ${tc[key]}`);
+  }
+  for (const key of ["time", "id", "items"]) if (typeof tc[key] !== "string") throw new Error(`${spec}: ${id}: x-time-cursor.${key} must be a dotted path`);
+  const dotted = (v) => (v === "" ? [] : v.split("."));
+  return { before: tc.before, since: tc.since, time: dotted(tc.time), id: dotted(tc.id), offset: tc.offset, limit: tc.limit, items: dotted(tc.items) };
+}
+
+/** The scheme names an operation accepts (`[]` = no credential); AND-combined schemes are not supported. */
+function authOf(security, { spec, id, schemeNames }) {
+  if (!Array.isArray(security)) return schemeNames.length ? [...schemeNames] : [];
+  const names = [];
+  for (const alternative of security) {
+    const keys = Object.keys(alternative ?? {});
+    if (keys.length === 0) return [];
+    if (keys.length > 1) throw new Error(`${spec}: ${id}: a security requirement combining ${keys.join(" + ")} is not supported`);
+    if (!schemeNames.includes(keys[0])) throw new Error(`${spec}: ${id}: unknown security scheme ${keys[0]}`);
+    names.push(keys[0]);
+  }
+  return names;
+}
+
+function plural(n, word) {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
 }
 
 function firstSentence(text) {

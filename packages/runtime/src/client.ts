@@ -237,9 +237,10 @@ export function createApiClient<Paths extends {}, Api extends object>(
 
   const api: Record<string, Record<string, unknown>> = {};
   for (const op of table) {
-    const dot = op.id.indexOf(".");
-    const group = op.id.slice(0, dot);
-    const name = op.id.slice(dot + 1);
+    // `<resource>.<method>`, or `<api>.<resource>.<method>` in a multi-API spec: the last two name the method.
+    const parts = op.id.split(".");
+    const name = parts[parts.length - 1] as string;
+    const group = parts[parts.length - 2] as string;
     const method = async (params?: Record<string, unknown>, callOptions?: RequestOptions) => (await send(op, params, callOptions)).data;
     if (op.pagination) {
       const pagesOf = (callOptions?: RequestOptions): PageFetcher => (o, p) => send(o, p, callOptions);

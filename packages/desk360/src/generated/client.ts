@@ -6,7 +6,7 @@ import type { operations, webhooks } from "./schema.js";
 /** Desk360 as the spec describes it: server URL, envelope and error fields. */
 export const vendor: VendorMeta = {"name":"Desk360","baseUrl":"https://public-api.desk360.com","errorCode":["error","code"],"errorMessage":["error","message"]};
 
-/** Every operation of the spec, as the runtime executes it (13 operations). */
+/** Every operation of the Desk360 API, as the runtime executes it (13 operations). */
 export const operationTable: readonly OperationMeta[] = [
   {"id":"auth.login","method":"POST","path":"/v1/login","idempotent":false,"body":["json"],"schema":{"type":"object","properties":{"email":{"type":"string"},"password":{"type":"string","minLength":1}},"additionalProperties":false,"required":["email","password"]},"noAuth":true},
   {"id":"integrations.list","method":"GET","path":"/v1/integrations","idempotent":true,"queryParams":["page"],"pagination":{"style":"link","page":"page","pageSize":20,"items":[]},"schema":{"type":"object","properties":{"page":{"type":"integer","minimum":1}},"additionalProperties":false}},

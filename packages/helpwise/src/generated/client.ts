@@ -6,7 +6,7 @@ import type { operations } from "./schema.js";
 /** Helpwise as the spec describes it: server URL, envelope and error fields. */
 export const vendor: VendorMeta = {"name":"Helpwise","baseUrl":"https://app.helpwise.io/dev-apis","envelope":"data","errorMessage":["message"]};
 
-/** Every operation of the spec, as the runtime executes it (23 operations). */
+/** Every operation of the Helpwise API, as the runtime executes it (23 operations). */
 export const operationTable: readonly OperationMeta[] = [
   {"id":"chat.send","method":"POST","path":"/chat/send","idempotent":false,"body":["json"],"schema":{"type":"object","properties":{"mailbox_id":{"type":"integer","minimum":1},"thread_id":{"type":"integer","minimum":1},"message":{"type":"string"}},"additionalProperties":false,"required":["mailbox_id","thread_id"]}},
   {"id":"contacts.create","method":"POST","path":"/contacts/create","idempotent":false,"body":["json"],"schema":{"type":"object","properties":{"firstname":{"type":"string","minLength":1},"lastname":{"type":"string"},"emails":{"type":"array","minItems":1,"items":{"type":"string"}},"phones":{"type":"array","items":{"type":"object","required":["phone"],"properties":{"phone":{"type":"string"},"type":{"type":"string"}}}},"companyName":{"type":"string"},"jobTitle":{"type":"string"}},"additionalProperties":false,"required":["firstname","emails"]}},
