@@ -8,7 +8,8 @@
 // Any API that fails to parse or build fails the whole run (exit 1); nothing is skipped.
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
-import { mkdir, readFile, rm, stat, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse } from "yaml";
@@ -37,7 +38,7 @@ export function operationsOf(pathItems) {
   for (const [path, item] of Object.entries(pathItems ?? {})) {
     for (const method of HTTP_METHODS) {
       const op = item?.[method];
-      if (op) ops.push({ method, path, summary: op.summary, operationId: op.operationId });
+      if (op) ops.push({ method, path, summary: op.summary, operationId: op.operationId, inferred: op["x-inferred"] === true });
     }
   }
   return ops;
@@ -187,12 +188,38 @@ async function inlineRedoclyLogos(file) {
   return replaced;
 }
 
+/** The badge every operation whose path or method is our guess (`x-inferred: true`) carries on its page. */
+export const INFERRED_BADGE = Object.freeze({ name: "Inferred", color: "#b45309" });
+
+/**
+ * The spec as the docs page shows it: every `x-inferred` operation gets an "Inferred" badge (in its
+ * heading and in the sidebar) next to the "Inferred: …" its description starts with. The spec itself
+ * stays as written; the page is built from this decorated copy.
+ */
+export function decorateForDocs(doc) {
+  const copy = structuredClone(doc);
+  for (const items of [copy.paths, copy.webhooks]) {
+    for (const item of Object.values(items ?? {})) {
+      for (const method of HTTP_METHODS) {
+        const op = item?.[method];
+        if (op?.["x-inferred"] !== true) continue;
+        const badges = Array.isArray(op["x-badges"]) ? op["x-badges"] : [];
+        if (!badges.some((b) => b?.name === INFERRED_BADGE.name)) op["x-badges"] = [...badges, { ...INFERRED_BADGE }];
+      }
+    }
+  }
+  return copy;
+}
+
 async function buildApi(facts) {
   const out = join(OUT_DIR, `${facts.name}.html`);
   const title = `${facts.title}${facts.version ? ` ${facts.version}` : ""} · InboxKit API reference`;
-  const args = ["build-docs", facts.name, "--config", "redocly.yaml", "--output", out, "--title", title, "--inlineBundle"];
+  const work = await mkdtemp(join(tmpdir(), `inboxkit-docs-${facts.name}-`));
+  const decorated = join(work, "openapi.json");
+  await writeFile(decorated, JSON.stringify(decorateForDocs(parse(await readFile(join(root, facts.spec), "utf8")))));
+  const args = ["build-docs", decorated, "--config", "redocly.yaml", "--output", out, "--title", title, "--inlineBundle"];
   const started = performance.now();
-  const output = await runRedocly(args);
+  const output = await runRedocly(args).finally(() => rm(work, { recursive: true, force: true }));
   const logos = await inlineRedoclyLogos(out);
   if (logos === 0) console.warn(`\n    warning: no cdn.redoc.ly logo URL found in ${facts.name}.html; the page may load it from the CDN`);
   const { size } = await stat(out);
@@ -202,6 +229,13 @@ async function buildApi(facts) {
 const escapeHtml = (s) =>
   String(s).replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
 const plural = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
+
+/** A line under a card's counts when some of its operations have a path or method that is our guess. */
+function inferredNote(v) {
+  const n = v.operations.filter((o) => o.inferred).length;
+  if (n === 0) return "";
+  return `<p class="inferred" data-stat="inferred"><span class="badge badge-warn">Inferred</span> ${plural(n, "operation")} with a path or method the vendor's doc does not give: marked on the page.</p>`;
+}
 
 /** The hand-written index page. Everything inline: no fonts, scripts or styles from elsewhere. */
 export function renderIndex(vendors, { description, cliVersion }) {
@@ -225,6 +259,7 @@ export function renderIndex(vendors, { description, cliVersion }) {
           <div><dt>Webhooks</dt><dd data-stat="webhooks">${v.webhooks.length}</dd></div>
           <div><dt>Tags</dt><dd data-stat="tags">${v.tags.length}</dd></div>
         </dl>
+        ${inferredNote(v)}
         <div class="install">
           <pre><code><span class="prompt" aria-hidden="true">$</span> ${escapeHtml(install)}</code></pre>
           <button type="button" class="copy" data-copy="${escapeHtml(install)}" aria-label="Copy install command for ${escapeHtml(v.name)}">Copy</button>
@@ -287,6 +322,8 @@ export function renderIndex(vendors, { description, cliVersion }) {
     .meta { margin: 4px 0 0; display: flex; flex-wrap: wrap; gap: 6px; align-items: center; font-size: 13px; color: var(--muted); }
     .meta code { font-size: 13px; }
     .badge { display: inline-block; border-radius: 999px; padding: 0 9px; font-size: 12px; font-weight: 600; background: var(--accent-soft); color: var(--accent-strong); }
+    .badge-warn { background: #fef3c7; color: #92400e; }
+    .inferred { margin: -4px 0 14px; font-size: 13px; color: var(--muted); }
     .badge-muted { background: transparent; border: 1px solid var(--line); color: var(--muted); font-weight: 500; }
     .summary { margin: 16px 0 18px; color: var(--muted); flex: 1; }
     .stats { display: grid; grid-template-columns: repeat(3, 1fr); gap: 8px; margin: 0 0 16px; }

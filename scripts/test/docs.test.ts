@@ -34,6 +34,8 @@ interface Vendor {
   /** Summaries of the operations (paths) and webhooks, as the reader sees them in the docs. */
   operations: string[];
   webhooks: string[];
+  /** Summaries of the operations whose path or method is our guess (`x-inferred: true`). */
+  inferred: string[];
 }
 
 /** The vendors, read from redocly.yaml and the specs themselves (independently of the build script). */
@@ -50,9 +52,13 @@ async function readVendors(): Promise<Vendor[]> {
           return summary.trim();
         }),
       );
+    const inferred = Object.values<Record<string, { summary?: string; "x-inferred"?: boolean }>>(doc.paths ?? {}).flatMap((item) =>
+      HTTP_METHODS.filter((m) => item?.[m]?.["x-inferred"] === true).map((m) => String(item[m]?.summary).trim()),
+    );
     vendors.push({
       name,
       spec: api.root,
+      inferred,
       title: String(doc.info.title),
       version: String(doc.info.version),
       operations: summaries(doc.paths),
@@ -233,6 +239,13 @@ describe.each(vendors.map((v) => [v.name, v] as const))("%s docs page", (_name, 
       const missing = expected.filter((summary) => ![...headings].some((h) => headingShows(h, summary)));
       expect(missing, `operation headings not rendered; saw: ${[...headings].join(" | ")}`).toEqual([]);
 
+      // An operation whose path is our guess carries the "Inferred" badge in its heading; no other does.
+      const badged = (summary: string) => [...headings].some((h) => h.startsWith(summary) && h.slice(summary.length).trim() === "Inferred");
+      const unmarked = vendor.inferred.filter((summary) => !badged(summary));
+      expect(unmarked, "x-inferred operations rendered without their Inferred mark").toEqual([]);
+      const wronglyMarked = vendor.operations.filter((summary) => !vendor.inferred.includes(summary) && badged(summary));
+      expect(wronglyMarked, "operations marked Inferred without x-inferred").toEqual([]);
+
       expect(rec.pageErrors).toEqual([]);
       expect(rec.failedLocal).toEqual([]);
       expect(rec.requests.length).toBeGreaterThan(0);
@@ -260,6 +273,8 @@ describe("docs index page", () => {
         expect(await card.textContent()).toContain(`v${vendor.version}`);
         expect(await card.locator("[data-stat=operations]").textContent()).toBe(String(vendor.operations.length));
         expect(await card.locator("[data-stat=webhooks]").textContent()).toBe(String(vendor.webhooks.length));
+        if (vendor.inferred.length) expect(await card.locator("[data-stat=inferred]").textContent()).toContain(`${vendor.inferred.length} operation`);
+        else expect(await card.locator("[data-stat=inferred]").count()).toBe(0);
         expect((await card.locator(".install pre").textContent())?.replace(/\s+/g, " ")).toContain(`npm i @inboxkit/${vendor.name}`);
         expect((await card.locator(".summary").textContent())?.trim().length).toBeGreaterThan(20);
         const hrefs = await card.locator("a").evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).href));
