@@ -8,16 +8,17 @@
 //    Node built-ins). The bundle must import nothing (no `node:` or bare import left external, no
 //    `require(`) and use no Node global (Buffer, __dirname, setImmediate…; `process` only behind a
 //    `typeof process` guard, as openapi-fetch does). The bundles go to a temp dir and are reused below.
-// 2. Dynamic: one scenario (scripts/test/runtimes/scenario.mjs, plain ESM importing the bundles) runs
+// 2. Dynamic: one scenario (scripts/test/runtimes/scenario.mjs, plain ESM running each vendor's
+//    scripts/test/runtimes/vendors/<vendor>.scenario.mjs on its bundle) runs
 //    against a mock server (node:http on 127.0.0.1, a free port, CORS on) in: the current Node,
 //    Node 18, 22 and 24 (`npx -y node@N`), Bun (`npx -y bun@1`), Deno (`npx -y deno run`, network
 //    limited to the mock server, reads limited to the temp dir) and headless Debian Chromium
 //    (playwright-core; the page is loaded from http://localhost:<port> and calls the API at
 //    http://127.0.0.1:<port>, so every API call is a real cross-origin request with a CORS preflight).
-//    The scenario: Helpwise mailboxes.list → 2 items; Desk360 login + sendText (Bearer checked by the
-//    server); integrations.list retried after a 503; a send answered 429 that must NOT be re-sent
-//    (RateLimitError, one request seen); a ValidationError before anything is sent. The runtime's JSON
-//    result must equal EXPECTED, and the server's own log of the run must match the expected requests.
+//    Each vendor's part of the mock server is scripts/test/runtimes/vendors/<vendor>.server.ts, with
+//    the result its scenario must return and the requests the server must see (e.g. Desk360: login +
+//    sendText, a list retried after a 503, a send answered 429 that must NOT be re-sent, a
+//    ValidationError before anything is sent). A new vendor joins by adding those two files.
 //
 // Edge runtimes (Cloudflare Workers, Vercel Edge, Deno Deploy) are not run: their constraints are
 // "ESM, fetch and web globals only, no Node built-ins", which the neutral bundle check (nothing
@@ -28,18 +29,19 @@
 // is skipped. Set npm_config_cache=<dir> to run with a separate npx cache (e.g. a cold one).
 import { spawn, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
-import { copyFile, mkdtemp, readFile, rm } from "node:fs/promises";
+import { copyFile, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { builtinModules } from "node:module";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { dirname, extname, join, resolve } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { build, type Metafile, type Plugin } from "esbuild";
 import { chromium, type Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
 import { CHROMIUM_ARGS, ensureChromium } from "../ensure-chromium.mjs";
+import type { VendorMock } from "./runtimes/vendors/types.js";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const SCENARIO_DIR = join(ROOT, "scripts", "test", "runtimes");
@@ -48,41 +50,21 @@ const VENDORS = Object.keys((parseYaml(readFileSync(join(ROOT, "redocly.yaml"), 
 const DOWNLOAD_TIMEOUT_MS = 180_000;
 
 // ---------------------------------------------------------------------------------------------------
-// What every runtime must report (the scenario's result) and what the server must have seen.
+// Each vendor's part: vendors/<vendor>.scenario.mjs (runs in every runtime) and vendors/<vendor>.server.ts
+// (the mock server's side, with what the scenario must return and the requests the server must see).
 
-const EXPECTED = {
-  helpwiseList: { isArray: true, count: 2, emails: ["support@acme.example", "sales@acme.example"] },
-  desk360LoginAndSend: { messageId: "wamid.HBgMOTA1NTUxMTEyMjMzFQIAERgSQTM", logins: 1 },
-  desk360RetriedList: { ids: [12], requestsSeen: 2 },
-  desk360RateLimitedSend: {
-    thrown: "RateLimitError",
-    isRateLimitError: true,
-    status: 429,
-    code: "too_many_requests_exception",
-    retryAfterMs: 1000,
-    requestsSeen: 1,
-  },
-  desk360ValidationError: { thrown: "ValidationError", isValidationError: true, paths: ["text", "to"], requestsSeen: 0 },
-  desk360Session: { logins: 1 },
-};
-
-const SEND = "POST /desk360/v1/integrations/12/conversations/messages";
-/** The API requests of one run, in order, with the status the server answered. */
-const EXPECTED_LOG = [
-  "POST /helpwise/mailboxes/list → 200",
-  "POST /desk360/v1/login → 200",
-  `${SEND} → 200`,
-  "GET /desk360/v1/integrations → 503",
-  "GET /desk360/v1/integrations → 200",
-  `${SEND} → 429`,
-];
+const MOCKS: Record<string, VendorMock> = {};
+for (const vendor of VENDORS) {
+  const mod = (await import(pathToFileURL(join(SCENARIO_DIR, "vendors", `${vendor}.server.ts`)).href)) as { mock: VendorMock };
+  MOCKS[vendor] = mod.mock;
+}
+/** What every runtime must report: `{ <vendor>: <that vendor's expected result> }`. */
+const EXPECTED = Object.fromEntries(VENDORS.map((v) => [v, (MOCKS[v] as VendorMock).expected]));
+/** The API requests of one run, in order (vendors run one after another), with the status answered. */
+const EXPECTED_LOG = VENDORS.flatMap((v) => (MOCKS[v] as VendorMock).expectedLog);
 
 // ---------------------------------------------------------------------------------------------------
-// The mock server: Helpwise + Desk360 per run (/run/<id>/…), the scenario files (/static/…), CORS.
-
-const HW_AUTH = "hw-key-123:hw-secret-456";
-const DESK_EMAIL = "ops@example.org";
-const DESK_PASSWORD = "right-password";
+// The mock server: every vendor per run (/run/<id>/<vendor>/…), the scenario files (/static/…), CORS.
 
 interface RunState {
   log: string[];
@@ -93,18 +75,13 @@ interface RunState {
 
 const CORS = {
   "access-control-allow-origin": "*",
-  "access-control-allow-methods": "GET, POST, OPTIONS",
-  "access-control-allow-headers": "authorization, content-type, accept",
+  "access-control-allow-methods": "GET, POST, PUT, PATCH, DELETE, OPTIONS",
+  "access-control-allow-headers": ["authorization", "content-type", "accept", ...VENDORS.flatMap((v) => MOCKS[v]?.corsHeaders ?? [])].join(", "),
   "access-control-expose-headers": "retry-after, link, x-request-id, x-ratelimit-limit, x-ratelimit-remaining, x-ratelimit-reset",
   "access-control-max-age": "0",
 };
 
-const STATIC_TYPES: Record<string, string> = {
-  "index.html": "text/html; charset=utf-8",
-  "scenario.mjs": "text/javascript; charset=utf-8",
-  "helpwise.mjs": "text/javascript; charset=utf-8",
-  "desk360.mjs": "text/javascript; charset=utf-8",
-};
+const STATIC_TYPES: Record<string, string> = { ".html": "text/html; charset=utf-8", ".mjs": "text/javascript; charset=utf-8" };
 
 function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((ok, fail) => {
@@ -127,10 +104,12 @@ function startMockServer(staticDir: string): Promise<{ server: Server; port: num
       res.end(JSON.stringify(body));
     };
 
-    const file = /^\/static\/([\w.-]+)$/.exec(url.pathname)?.[1];
-    if (file && STATIC_TYPES[file]) {
-      const body = await readFile(join(staticDir, file));
-      res.writeHead(200, { ...CORS, "content-type": STATIC_TYPES[file], "cache-control": "no-store" });
+    const file = /^\/static\/([\w-]+(?:\.[\w-]+)*)$/.exec(url.pathname)?.[1];
+    const type = file ? STATIC_TYPES[extname(file)] : undefined;
+    if (file && type) {
+      const body = await readFile(join(staticDir, file)).catch(() => undefined);
+      if (!body) return send(404, { error: `no file ${file}` });
+      res.writeHead(200, { ...CORS, "content-type": type, "cache-control": "no-store" });
       res.end(body);
       return;
     }
@@ -162,54 +141,17 @@ function startMockServer(staticDir: string): Promise<{ server: Server; port: num
       reply(400, { status: "error", error: { code: "test_server_rejected", message: problem }, message: problem });
     };
     let json: Record<string, unknown> = {};
-    if (text) {
+    if (text && /json/.test(String(req.headers["content-type"]))) {
       try {
         json = JSON.parse(text);
       } catch {
         return bad(`body is not JSON: ${text.slice(0, 100)}`);
       }
     }
-
-    // Helpwise: raw "key:secret" Authorization, {status, data, message} envelope.
-    if (key === "POST /helpwise/mailboxes/list") {
-      if (req.headers.authorization !== HW_AUTH) return bad(`Authorization is ${JSON.stringify(req.headers.authorization)}`);
-      if (JSON.stringify(json) !== JSON.stringify({ limit: 2 })) return bad(`body is ${text}`);
-      return reply(200, {
-        status: "success",
-        data: [
-          { id: "101", displayName: "Support", email: "support@acme.example", isVerified: true },
-          { id: "102", displayName: "Sales", email: "sales@acme.example", isVerified: false },
-        ],
-        message: "Mailboxes fetched",
-      });
-    }
-
-    // Desk360: login → token, then Bearer on every call.
-    const token = `tok-${id}`;
-    if (key === "POST /desk360/v1/login") {
-      if (json.email !== DESK_EMAIL || json.password !== DESK_PASSWORD) {
-        return reply(401, { error: { code: "invalid_credentials", message: "The email or password is incorrect." } });
-      }
-      return reply(200, { access_token: token, token_type: "Bearer", expires_in: 3600 });
-    }
-    if (path.startsWith("/desk360/") && req.headers.authorization !== `Bearer ${token}`) {
-      state.problems.push(`${key}: Authorization is ${JSON.stringify(req.headers.authorization)}`);
-      return reply(401, { error: { code: "authentication_exception", message: "Unauthenticated." } });
-    }
-    if (key === "GET /desk360/v1/integrations") {
-      if (n === 1) return reply(503, { error: { code: "service_unavailable", message: "Back in a moment." } });
-      return reply(200, [{ id: 12, display_name: "Support line", phone_number: "+905550000000" }]);
-    }
-    if (key === SEND) {
-      if (typeof json.to !== "string" || typeof json.text !== "string" || "integrationId" in json) return bad(`body is ${text}`);
-      if (n === 1) return reply(200, { message_id: "wamid.HBgMOTA1NTUxMTEyMjMzFQIAERgSQTM" });
-      return reply(
-        429,
-        { error: { code: "too_many_requests_exception", message: "Too Many Attempts." } },
-        { "retry-after": "1", "x-ratelimit-limit": "60", "x-ratelimit-remaining": "0" },
-      );
-    }
-    return reply(404, { error: { code: "model_not_found_exception", message: `no route ${key}` } });
+    const vendor = /^\/([\w-]+)\//.exec(path)?.[1];
+    const mock = vendor ? MOCKS[vendor] : undefined;
+    if (!mock) return reply(404, { error: { code: "not_found", message: `no vendor for ${key}` } });
+    await mock.handle({ req, id, method, path, query: url.searchParams, key, n, text, json, reply, bad });
   }
 
   const server = createServer((req, res) => {
@@ -366,6 +308,16 @@ beforeAll(async () => {
     console.log(`[runtimes] bundled ${vendor} (neutral) in ${(performance.now() - started).toFixed(0)} ms${bundles[vendor].error ? `: ERROR ${bundles[vendor].error}` : ""}`);
   }
   for (const name of ["scenario.mjs", "run.mjs", "index.html"]) await copyFile(join(SCENARIO_DIR, name), join(workDir, name));
+  // vendors.mjs: each vendor's bundle and its scenario, in redocly.yaml order (static imports, so
+  // every runtime, the browser included, loads them the same way).
+  let list = "";
+  for (const vendor of VENDORS) {
+    await copyFile(join(SCENARIO_DIR, "vendors", `${vendor}.scenario.mjs`), join(workDir, `${vendor}.scenario.mjs`));
+    const id = vendor.replace(/\W/g, "_");
+    list += `import * as ${id}Lib from "./${vendor}.mjs";\nimport { scenario as ${id}Scenario } from "./${vendor}.scenario.mjs";\n`;
+  }
+  list += `export const vendors = [${VENDORS.map((v) => `{ name: ${JSON.stringify(v)}, lib: ${v.replace(/\W/g, "_")}Lib, scenario: ${v.replace(/\W/g, "_")}Scenario }`).join(", ")}];\n`;
+  await writeFile(join(workDir, "vendors.mjs"), list);
   ({ server, port, runs } = await startMockServer(workDir));
   console.log(`[runtimes] mock server on http://127.0.0.1:${port}`);
 });
