@@ -6,16 +6,17 @@
 // The packages are NOT built here: build them first (tsup); a dist older than its sources fails the test.
 // The vendor packages are the publishable (non-private) workspace packages that depend on
 // @inboxkit/runtime, read from pnpm-workspace.yaml; each gets one `describe`. What each vendor's client
-// is called with lives in FIXTURES below: a new vendor package fails here until it has an entry.
+// is called with lives in scripts/test/pack/<vendor>.ts: a new vendor package fails here until it has one.
 // Set KEEP_PACK_TMP=1 to keep the temp projects for inspection.
 import { execFile } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, relative, resolve, sep } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
+import type { VendorFixture } from "./pack/types.js";
 
 const execFileP = promisify(execFile);
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
@@ -40,98 +41,12 @@ const ERROR_CLASSES = [
   "ValidationError",
 ] as const;
 
-/** How one vendor's client is exercised. */
-interface VendorFixture {
-  /** The factory's credential options (the rest: baseUrl, fetch, are added by the consumers). */
-  readonly credentials: Readonly<Record<string, string>>;
-  /** One successful call through a fake fetch: operation id, params, the 200 body, the expected result. */
-  readonly call: { readonly op: string; readonly params: Record<string, unknown>; readonly okBody: unknown; readonly expected: unknown };
-  /** Params of `call.op` the client must reject with a ValidationError before sending anything. */
-  readonly invalidParams: Record<string, unknown>;
-  /**
-   * TypeScript statements run inside `async function consume()` with `client` in scope (and the type
-   * `IsAny<T>`): typed calls whose result types are used, and `@ts-expect-error` lines that must error.
-   */
-  readonly typed: string;
+/** What each vendor's installed package is called with: scripts/test/pack/<vendor>.ts. */
+async function loadFixture(pkgName: string): Promise<VendorFixture | undefined> {
+  const file = join(ROOT, "scripts", "test", "pack", `${pkgName.replace(/^@inboxkit\//, "")}.ts`);
+  if (!existsSync(file)) return undefined;
+  return ((await import(pathToFileURL(file).href)) as { fixture: VendorFixture }).fixture;
 }
-
-const FIXTURES: Record<string, VendorFixture> = {
-  "@inboxkit/helpwise": {
-    credentials: { apiKey: "pack-test-key", apiSecret: "pack-test-secret" },
-    call: {
-      op: "mailboxes.list",
-      params: { limit: 10 },
-      okBody: { status: "success", data: [{ id: "101", email: "support@example.com" }], message: "OK" },
-      expected: [{ id: "101", email: "support@example.com" }],
-    },
-    invalidParams: { limit: "ten" },
-    typed: `
-  const mb = await client.mailboxes.list({ limit: 10 });
-  const mbIsNotAny: IsAny<typeof mb> = false;
-  const email: string | undefined = mb[0]?.email;
-  // @ts-expect-error noUncheckedIndexedAccess: an element may be missing
-  const unchecked: string = mb[0].email;
-  // @ts-expect-error limit is an integer, not a string
-  await client.mailboxes.list({ limit: "10" });
-  // @ts-expect-error mailboxes.get needs the mailbox id
-  await client.mailboxes.get({});
-  // @ts-expect-error there is no such operation
-  await client.mailboxes.nope();
-  for await (const mailbox of client.mailboxes.list.iterate({ limit: 10 })) {
-    const id: string = mailbox.id;
-    void id;
-  }
-  // @ts-expect-error the credentials are required
-  createHelpwiseClient({ baseUrl: "http://127.0.0.1:9" });
-  void [mbIsNotAny, email, unchecked];`,
-  },
-  "@inboxkit/helpshift": {
-    credentials: { apiKey: "pack-test-key", domain: "acme" },
-    call: {
-      op: "messages.getUnread",
-      params: { app_id: "acme_platform_20230101", uid: "player-1" },
-      okBody: { active_issue: null },
-      expected: { active_issue: null },
-    },
-    invalidParams: { app_id: "acme_platform_20230101", phone_number: "0151 234" },
-    typed: `
-  const unread = await client.messages.getUnread({ app_id: "a", uid: "u" });
-  const unreadIsNotAny: IsAny<typeof unread> = false;
-  const link = await client.webchat.createLink({ app_id: "a", format: "svg", expiry: { viewcount: 3 }, tags: ["vip"] });
-  const url: string = link.url;
-  // @ts-expect-error format is png or svg
-  await client.webchat.createLink({ app_id: "a", format: "gif" });
-  // @ts-expect-error the domain is bound by the client, not passed per call
-  await client.messages.getUnread({ app_id: "a", uid: "u", domain: "other" });
-  // @ts-expect-error the domain is required
-  createHelpshiftClient({ apiKey: "k", baseUrl: "http://127.0.0.1:9" });
-  void [unreadIsNotAny, url];`,
-  },
-  "@inboxkit/desk360": {
-    credentials: { token: "pack-test-token" },
-    call: {
-      op: "messages.sendText",
-      params: { integrationId: 12, to: "+905551112233", text: "Hello" },
-      okBody: { message_id: "wamid.HBgM" },
-      expected: { message_id: "wamid.HBgM" },
-    },
-    invalidParams: { integrationId: 12, to: "05551112233", text: "Hello" },
-    typed: `
-  const sent = await client.messages.sendText({ integrationId: 12, to: "+905551112233", text: "Hi" });
-  const sentIsNotAny: IsAny<typeof sent> = false;
-  // @ts-expect-error integrationId is required
-  await client.messages.sendText({ to: "+905551112233", text: "Hi" });
-  for await (const integration of client.integrations.list.iterate()) {
-    const id: number = integration.id;
-    void id;
-  }
-  const file = await client.media.download({ integrationId: 12, mediaId: "m1" });
-  const bytes: Uint8Array = file.bytes;
-  // @ts-expect-error a token or credentials are required
-  createDesk360Client({ baseUrl: "http://127.0.0.1:9" });
-  void [sentIsNotAny, bytes];`,
-  },
-};
 
 interface WorkspacePackage {
   readonly dir: string;
@@ -329,10 +244,13 @@ it("finds the vendor packages in the workspace, each an API of redocly.yaml", ()
   for (const v of VENDORS) expect(apis).toContain(v.json.name.split("/").pop());
 });
 
+const FIXTURES = new Map<string, VendorFixture | undefined>();
+for (const vendorPkg of VENDORS) FIXTURES.set(vendorPkg.json.name, await loadFixture(vendorPkg.json.name));
+
 for (const vendorPkg of VENDORS) {
   const name = vendorPkg.json.name;
   describe(name, () => {
-    const fixture = FIXTURES[name];
+    const fixture = FIXTURES.get(name);
     let project = "";
 
     beforeAll(async () => {
@@ -344,8 +262,8 @@ for (const vendorPkg of VENDORS) {
       await sh("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline", runtimeTarball, tarball, TYPESCRIPT, TYPES_NODE], project);
     });
 
-    it("has a fixture in scripts/test/pack.test.ts", () => {
-      expect(fixture, `add FIXTURES[${JSON.stringify(name)}] to scripts/test/pack.test.ts`).toBeDefined();
+    it("has a fixture in scripts/test/pack/", () => {
+      expect(fixture, `add scripts/test/pack/${name.split("/").pop()}.ts (see scripts/test/pack/types.ts)`).toBeDefined();
     });
     if (!fixture) return;
 
