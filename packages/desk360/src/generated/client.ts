@@ -46,7 +46,7 @@ export type Desk360WebhookEvent =
   /**
    * Location message received
    *
-   * A customer shared a location (for instance after `messages.sendLocationRequest`). `messages.type` is `location`; `messages.location` holds the coordinates and `messages.text` a readable summary.
+   * A customer shared a location. `messages.type` is `location`; `messages.location` holds the coordinates and `messages.text` a readable summary. Inferred: this is also how the answer to `messages.sendLocationRequest` arrives (the doc does not say).
    */
   | { readonly name: "messageLocation"; readonly payload: NonNullable<webhooks["messageLocation"]["post"]["requestBody"]>["content"]["application/json"] }
   /**
@@ -58,13 +58,13 @@ export type Desk360WebhookEvent =
   /**
    * Media message received
    *
-   * A customer sent a file. `messages.type` names the kind (`image` in the doc's sample) and the property of the same name holds its `media_id` (download it with `media.download`), MIME type and SHA-256; `messages.attachments` lists the copies Desk360 stored.
+   * A customer sent a file. `messages.type` names the kind (`image` in the doc's sample) and the property of the same name holds its `media_id` (download it with `media.download`), MIME type and hash (`sha`); `messages.attachments` lists the copies Desk360 stored. Inferred: the kinds other than `image` (`video`, `audio`, `document`, `sticker`) follow the same pattern; they are WhatsApp's media kinds, the doc shows only `image`.
    */
   | { readonly name: "messageMedia"; readonly payload: NonNullable<webhooks["messageMedia"]["post"]["requestBody"]>["content"]["application/json"] }
   /**
    * Message status updated
    *
-   * A message you sent was delivered or read. The payload has `statuses` (an object) instead of `messages`; `statuses.id` is the `message_id` returned when sending.
+   * A message you sent was delivered or read. The payload has `statuses` (an object) instead of `messages`. Inferred: `statuses.id` is the `message_id` returned when sending (the ids look alike in the doc's samples; the doc does not say).
    */
   | { readonly name: "statusUpdate"; readonly payload: NonNullable<webhooks["statusUpdate"]["post"]["requestBody"]>["content"]["application/json"] };
 
@@ -91,9 +91,12 @@ export interface Desk360Api {
      * `Authorization: Bearer <access_token>`.
      *
      * This is the only call without authentication (it is how the token is obtained), hence
-     * `security: []`. Wrong credentials answer `401 invalid_credentials`; after 5 wrong attempts
-     * within a minute login is locked for that minute (`429 too_many_attempts`); correct
-     * attempts do not count. It is therefore never retried automatically.
+     * `security: []`. Wrong credentials are answered with the error code `invalid_credentials`;
+     * after 5 wrong attempts within a minute login is locked for that minute (`too_many_attempts`);
+     * correct attempts do not count. Inferred: `invalid_credentials` comes with status `401` and
+     * `too_many_attempts` with `429` (the doc lists both codes without a status; these are the
+     * statuses its Errors table gives for authentication failures and for rate limits). It is
+     * therefore never retried automatically.
      *
      * `POST /v1/login` — not idempotent: never retried once it may have reached the server.
      */
@@ -125,11 +128,13 @@ export interface Desk360Api {
      * Download a media file
      *
      * Downloads the file of a media item by its `media_id`, as found in a media webhook
-     * (`messages.<type>.media_id`) or in the response of `messages.sendMedia`. The body is the
-     * raw file; its `Content-Type` is the file's MIME type (the webhook's `mime_type`, e.g.
-     * `image/jpeg` or `image/png` as in the doc's samples; other WhatsApp media types such as
-     * video, audio and PDF come the same way) or `application/octet-stream`. Read the body as
+     * (`messages.<type>.media_id`) or in the response of `messages.sendMedia`. The doc's sample
+     * response is only the placeholder `{fileObject}`: the body is the file. Read the body as
      * bytes whatever the type.
+     *
+     * Inferred: the response `Content-Type` is the file's MIME type (the webhook's `mime_type`;
+     * `image/jpeg` and `image/png` are the types in the doc's webhook and send samples, listed
+     * here) or `application/octet-stream`. The doc names no content type for this response.
      *
      * `GET /v1/integrations/{integrationId}/conversations/messages/medias/{mediaId}`
      */
@@ -142,10 +147,12 @@ export interface Desk360Api {
     /**
      * Mark received messages as read
      *
-     * Marks messages received through webhooks (their `messages.id`) as read, so the customer
-     * sees the blue ticks. The response echoes the ids. The vendor's curl sends a form
-     * (`message_ids[]=…`); this spec sends JSON. Not marked idempotent, following the project's
-     * rule for sends and receipts, although repeating it only marks the same messages again.
+     * Marks messages received through webhooks (their `messages.id`) as read ("Mark messages
+     * from webhook as read"). Inferred: the customer then sees them as read in WhatsApp. The
+     * response echoes the ids. The vendor's curl sends a form (`message_ids[]=…`); this spec
+     * sends JSON, as the Errors table says only `application/json` is supported and no file
+     * travels here (see *Content types*). Not marked idempotent, following the project's rule for
+     * sends and receipts, although repeating it only marks the same messages again.
      *
      * `POST /v1/integrations/{integrationId}/conversations/messages/reads` — not idempotent: never retried once it may have reached the server.
      */
@@ -166,9 +173,17 @@ export interface Desk360Api {
      *
      * Sends a message with 1 to 10 reply buttons to an active WhatsApp number, with an optional
      * header (text, or an image, video or document given by link) and footer. When the customer
-     * taps a button, its `id` comes back in a webhook. Button titles must be unique within the
-     * message (JSON Schema cannot express this; the client checks it). Not idempotent: a
-     * repeated call sends the message again.
+     * taps a button, its `id` comes back in a webhook (the doc shows no such webhook payload).
+     * Button titles must be unique within the message (JSON Schema cannot express this; the
+     * client checks it). Not idempotent: a repeated call sends the message again.
+     *
+     * The doc contradicts itself on media headers. Its Attachments section lists "Sending a
+     * interactive message" among the calls that take files, says "Only files on a local machine
+     * can be added using the API. You can not use links!" and requires `multipart/form-data` for
+     * them; yet this call's parameters are `header.image.link`, `header.video.link` and
+     * `header.document.link`, no file parameter is named, and its sample sends JSON with an image
+     * link. The spec follows the call's own parameters and sample: JSON only, media headers given
+     * by link. A header file upload is not offered, since the doc names no field for it.
      *
      * `POST /v1/integrations/{integrationId}/conversations/messages/interactive` — not idempotent: never retried once it may have reached the server.
      */
@@ -186,9 +201,11 @@ export interface Desk360Api {
     /**
      * Ask the customer to share their location
      *
-     * Sends an interactive location-request message: the customer sees `body` and a button to
-     * share their location, which then arrives as a location webhook. Not idempotent: a
-     * repeated call sends the message again.
+     * Sends an interactive location-request message with the text `body` to an active WhatsApp
+     * number. Inferred: the customer sees `body` with a button to share their location, and a
+     * shared location arrives as a location webhook (`webhooks.messageLocation`); the doc only
+     * says "Send location request interactive message". Not idempotent: a repeated call sends the
+     * message again.
      *
      * `POST /v1/integrations/{integrationId}/conversations/messages/interactive/location-request` — not idempotent: never retried once it may have reached the server.
      */
@@ -196,8 +213,10 @@ export interface Desk360Api {
     /**
      * Send a media message
      *
-     * Uploads 1 to 5 files (each at most 20 MB) and sends them to an active WhatsApp number.
-     * Files must be uploaded from your side as `multipart/form-data`; links are not accepted.
+     * Uploads 1 to 5 files and sends them to an active WhatsApp number. The doc states "Max
+     * Count: 5, Max Size: 20MB"; Inferred: the 20 MB limit applies to each file (the doc does not
+     * say per file or in total). Files must be uploaded from your side as `multipart/form-data`;
+     * links are not accepted.
      * The response lists the stored files, grouped by kind (`images`, …), each with the WhatsApp
      * `message_id` it was sent as and its `media_id`. Not idempotent: a repeated call sends the
      * files again.
@@ -208,18 +227,18 @@ export interface Desk360Api {
     /**
      * Send a text message
      *
-     * Sends a free-form text message (at most 4096 characters) to an active WhatsApp number,
-     * i.e. one that can receive free-form messages (WhatsApp allows them within 24 hours of the
-     * customer's last message; otherwise send a template). The vendor's curl sample uses a
-     * multipart form, but the API documents JSON as its content type, so this spec sends JSON.
-     * Not idempotent: a repeated call sends the message again.
+     * Sends a free-form text message (at most 4096 characters) to an active WhatsApp number
+     * (the doc does not define "active"). The vendor's curl sample uses a multipart form, but the
+     * Errors table says only `application/json` is supported and no file travels here, so this
+     * spec sends JSON (see *Content types*). Not idempotent: a repeated call sends the message
+     * again.
      *
      * `POST /v1/integrations/{integrationId}/conversations/messages` — not idempotent: never retried once it may have reached the server.
      */
     readonly sendText: Method<operations["messages.sendText"]["parameters"]["path"] & NonNullable<operations["messages.sendText"]["requestBody"]>["content"]["application/json"], operations["messages.sendText"]["responses"][200]["content"]["application/json"], false>;
   };
   /**
-   * Templates: WhatsApp message templates: approved message formats that may be sent to customers who opted in, also outside the 24-hour customer-service window.
+   * Templates: WhatsApp message templates: message formats that let you deliver notifications to customers who have agreed to receive them via WhatsApp.
    */
   readonly templates: {
     /**
@@ -227,9 +246,18 @@ export interface Desk360Api {
      *
      * Lists the WhatsApp message templates of an integration with their languages, 20 a page.
      * Each template has one `translations[]` entry per language; a translation's `variables`
-     * (`header-1`, `body-1`, `body-2`, …) are the keys to fill in `parameters` when sending it,
-     * and only translations whose status is active can be sent. Follow the
+     * (`header-1`, `body-1`, `body-2`, …) are the keys to fill in `parameters` when sending it
+     * ("The key list received in the template list should be used as a key during submission").
+     * The send calls send an "active" template. Inferred: a translation can be sent once its
+     * `status` is `template-messages.active` (the doc does not link the two). Follow the
      * `Link: <…>; rel=next` response header to the next page.
+     *
+     * The doc gives this URL in two broken forms: the heading reads
+     * `https://public-api.desk360.comv1/integrations/:integrationId/conversations/templates` (a
+     * slash lost before `v1`) and the curl sample
+     * `…/conversations/templates/?page=1` (an extra slash before the query). The spec uses
+     * `/v1/integrations/{integrationId}/conversations/templates` without a trailing slash, as
+     * every other endpoint is written, with `page` as a query parameter.
      *
      * `GET /v1/integrations/{integrationId}/conversations/templates`
      *
@@ -245,8 +273,13 @@ export interface Desk360Api {
      * `variables` (`header-1`, `body-1`, …).
      *
      * Send `application/json`, or `multipart/form-data` when the template needs an `attachment`
-     * (a file for a media header; files cannot be given as links). The response holds the
-     * WhatsApp message id. Not idempotent: a repeated call sends the template again.
+     * ("If you send with attachments, use form-data"; the Attachments section adds that only local
+     * files can be attached, not links). Inferred: the attachment is the file of the template's
+     * media header (the doc only says "Attachment for the message template"). The response holds
+     * the WhatsApp message id. Not idempotent: a repeated call sends the template again.
+     *
+     * The doc's heading writes the path parameter as `:integrationsId`, a typo for the
+     * `:integrationId` of its curl sample and of every other endpoint.
      *
      * `POST /v1/integrations/{integrationId}/conversations/templates/send` — not idempotent: never retried once it may have reached the server.
      */
@@ -256,12 +289,14 @@ export interface Desk360Api {
      *
      * Sends an active WhatsApp message template to many WhatsApp numbers with the same
      * `parameters` for all of them. Give the numbers as `destinations[]` or as a CSV file
-     * (`destinations_file`, one number a line, each starting with `+` and a country code); at
-     * least one of the two is required.
+     * (`destinations_file`, numbers starting with `+` and a country code). Inferred: one number a
+     * line (the doc only says "WhatsApp numbers csv file" and shows no file). Inferred: at least
+     * one of `destinations` and `destinations_file` is required; the doc marks neither as required,
+     * but a send needs recipients.
      *
      * Send `application/json`, or `multipart/form-data` for `destinations_file` and
-     * `attachment` (files cannot be given as links). The response lists the numbers the template
-     * was sent to. Not idempotent: a repeated call sends the template again.
+     * `attachment` (the Attachments section: only local files, no links). The response lists the
+     * numbers the template was sent to. Not idempotent: a repeated call sends the template again.
      *
      * `POST /v1/integrations/{integrationId}/conversations/templates/send/bulk` — not idempotent: never retried once it may have reached the server.
      */

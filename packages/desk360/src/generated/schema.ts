@@ -19,9 +19,12 @@ export interface paths {
          *     `Authorization: Bearer <access_token>`.
          *
          *     This is the only call without authentication (it is how the token is obtained), hence
-         *     `security: []`. Wrong credentials answer `401 invalid_credentials`; after 5 wrong attempts
-         *     within a minute login is locked for that minute (`429 too_many_attempts`); correct
-         *     attempts do not count. It is therefore never retried automatically.
+         *     `security: []`. Wrong credentials are answered with the error code `invalid_credentials`;
+         *     after 5 wrong attempts within a minute login is locked for that minute (`too_many_attempts`);
+         *     correct attempts do not count. Inferred: `invalid_credentials` comes with status `401` and
+         *     `too_many_attempts` with `429` (the doc lists both codes without a status; these are the
+         *     statuses its Errors table gives for authentication failures and for rate limits). It is
+         *     therefore never retried automatically.
          */
         post: operations["auth.login"];
         delete?: never;
@@ -64,9 +67,18 @@ export interface paths {
          * List WhatsApp message templates
          * @description Lists the WhatsApp message templates of an integration with their languages, 20 a page.
          *     Each template has one `translations[]` entry per language; a translation's `variables`
-         *     (`header-1`, `body-1`, `body-2`, …) are the keys to fill in `parameters` when sending it,
-         *     and only translations whose status is active can be sent. Follow the
+         *     (`header-1`, `body-1`, `body-2`, …) are the keys to fill in `parameters` when sending it
+         *     ("The key list received in the template list should be used as a key during submission").
+         *     The send calls send an "active" template. Inferred: a translation can be sent once its
+         *     `status` is `template-messages.active` (the doc does not link the two). Follow the
          *     `Link: <…>; rel=next` response header to the next page.
+         *
+         *     The doc gives this URL in two broken forms: the heading reads
+         *     `https://public-api.desk360.comv1/integrations/:integrationId/conversations/templates` (a
+         *     slash lost before `v1`) and the curl sample
+         *     `…/conversations/templates/?page=1` (an extra slash before the query). The spec uses
+         *     `/v1/integrations/{integrationId}/conversations/templates` without a trailing slash, as
+         *     every other endpoint is written, with `page` as a query parameter.
          */
         get: operations["templates.list"];
         put?: never;
@@ -94,8 +106,13 @@ export interface paths {
          *     `variables` (`header-1`, `body-1`, …).
          *
          *     Send `application/json`, or `multipart/form-data` when the template needs an `attachment`
-         *     (a file for a media header; files cannot be given as links). The response holds the
-         *     WhatsApp message id. Not idempotent: a repeated call sends the template again.
+         *     ("If you send with attachments, use form-data"; the Attachments section adds that only local
+         *     files can be attached, not links). Inferred: the attachment is the file of the template's
+         *     media header (the doc only says "Attachment for the message template"). The response holds
+         *     the WhatsApp message id. Not idempotent: a repeated call sends the template again.
+         *
+         *     The doc's heading writes the path parameter as `:integrationsId`, a typo for the
+         *     `:integrationId` of its curl sample and of every other endpoint.
          */
         post: operations["templates.send"];
         delete?: never;
@@ -117,12 +134,14 @@ export interface paths {
          * Send a WhatsApp message template in bulk
          * @description Sends an active WhatsApp message template to many WhatsApp numbers with the same
          *     `parameters` for all of them. Give the numbers as `destinations[]` or as a CSV file
-         *     (`destinations_file`, one number a line, each starting with `+` and a country code); at
-         *     least one of the two is required.
+         *     (`destinations_file`, numbers starting with `+` and a country code). Inferred: one number a
+         *     line (the doc only says "WhatsApp numbers csv file" and shows no file). Inferred: at least
+         *     one of `destinations` and `destinations_file` is required; the doc marks neither as required,
+         *     but a send needs recipients.
          *
          *     Send `application/json`, or `multipart/form-data` for `destinations_file` and
-         *     `attachment` (files cannot be given as links). The response lists the numbers the template
-         *     was sent to. Not idempotent: a repeated call sends the template again.
+         *     `attachment` (the Attachments section: only local files, no links). The response lists the
+         *     numbers the template was sent to. Not idempotent: a repeated call sends the template again.
          */
         post: operations["templates.sendBulk"];
         delete?: never;
@@ -142,11 +161,11 @@ export interface paths {
         put?: never;
         /**
          * Send a text message
-         * @description Sends a free-form text message (at most 4096 characters) to an active WhatsApp number,
-         *     i.e. one that can receive free-form messages (WhatsApp allows them within 24 hours of the
-         *     customer's last message; otherwise send a template). The vendor's curl sample uses a
-         *     multipart form, but the API documents JSON as its content type, so this spec sends JSON.
-         *     Not idempotent: a repeated call sends the message again.
+         * @description Sends a free-form text message (at most 4096 characters) to an active WhatsApp number
+         *     (the doc does not define "active"). The vendor's curl sample uses a multipart form, but the
+         *     Errors table says only `application/json` is supported and no file travels here, so this
+         *     spec sends JSON (see *Content types*). Not idempotent: a repeated call sends the message
+         *     again.
          */
         post: operations["messages.sendText"];
         delete?: never;
@@ -211,8 +230,10 @@ export interface paths {
         put?: never;
         /**
          * Send a media message
-         * @description Uploads 1 to 5 files (each at most 20 MB) and sends them to an active WhatsApp number.
-         *     Files must be uploaded from your side as `multipart/form-data`; links are not accepted.
+         * @description Uploads 1 to 5 files and sends them to an active WhatsApp number. The doc states "Max
+         *     Count: 5, Max Size: 20MB"; Inferred: the 20 MB limit applies to each file (the doc does not
+         *     say per file or in total). Files must be uploaded from your side as `multipart/form-data`;
+         *     links are not accepted.
          *     The response lists the stored files, grouped by kind (`images`, …), each with the WhatsApp
          *     `message_id` it was sent as and its `media_id`. Not idempotent: a repeated call sends the
          *     files again.
@@ -234,11 +255,13 @@ export interface paths {
         /**
          * Download a media file
          * @description Downloads the file of a media item by its `media_id`, as found in a media webhook
-         *     (`messages.<type>.media_id`) or in the response of `messages.sendMedia`. The body is the
-         *     raw file; its `Content-Type` is the file's MIME type (the webhook's `mime_type`, e.g.
-         *     `image/jpeg` or `image/png` as in the doc's samples; other WhatsApp media types such as
-         *     video, audio and PDF come the same way) or `application/octet-stream`. Read the body as
+         *     (`messages.<type>.media_id`) or in the response of `messages.sendMedia`. The doc's sample
+         *     response is only the placeholder `{fileObject}`: the body is the file. Read the body as
          *     bytes whatever the type.
+         *
+         *     Inferred: the response `Content-Type` is the file's MIME type (the webhook's `mime_type`;
+         *     `image/jpeg` and `image/png` are the types in the doc's webhook and send samples, listed
+         *     here) or `application/octet-stream`. The doc names no content type for this response.
          */
         get: operations["media.download"];
         put?: never;
@@ -262,9 +285,17 @@ export interface paths {
          * Send an interactive (reply buttons) message
          * @description Sends a message with 1 to 10 reply buttons to an active WhatsApp number, with an optional
          *     header (text, or an image, video or document given by link) and footer. When the customer
-         *     taps a button, its `id` comes back in a webhook. Button titles must be unique within the
-         *     message (JSON Schema cannot express this; the client checks it). Not idempotent: a
-         *     repeated call sends the message again.
+         *     taps a button, its `id` comes back in a webhook (the doc shows no such webhook payload).
+         *     Button titles must be unique within the message (JSON Schema cannot express this; the
+         *     client checks it). Not idempotent: a repeated call sends the message again.
+         *
+         *     The doc contradicts itself on media headers. Its Attachments section lists "Sending a
+         *     interactive message" among the calls that take files, says "Only files on a local machine
+         *     can be added using the API. You can not use links!" and requires `multipart/form-data` for
+         *     them; yet this call's parameters are `header.image.link`, `header.video.link` and
+         *     `header.document.link`, no file parameter is named, and its sample sends JSON with an image
+         *     link. The spec follows the call's own parameters and sample: JSON only, media headers given
+         *     by link. A header file upload is not offered, since the doc names no field for it.
          */
         post: operations["messages.sendInteractive"];
         delete?: never;
@@ -284,9 +315,11 @@ export interface paths {
         put?: never;
         /**
          * Ask the customer to share their location
-         * @description Sends an interactive location-request message: the customer sees `body` and a button to
-         *     share their location, which then arrives as a location webhook. Not idempotent: a
-         *     repeated call sends the message again.
+         * @description Sends an interactive location-request message with the text `body` to an active WhatsApp
+         *     number. Inferred: the customer sees `body` with a button to share their location, and a
+         *     shared location arrives as a location webhook (`webhooks.messageLocation`); the doc only
+         *     says "Send location request interactive message". Not idempotent: a repeated call sends the
+         *     message again.
          */
         post: operations["messages.sendLocationRequest"];
         delete?: never;
@@ -306,10 +339,12 @@ export interface paths {
         put?: never;
         /**
          * Mark received messages as read
-         * @description Marks messages received through webhooks (their `messages.id`) as read, so the customer
-         *     sees the blue ticks. The response echoes the ids. The vendor's curl sends a form
-         *     (`message_ids[]=…`); this spec sends JSON. Not marked idempotent, following the project's
-         *     rule for sends and receipts, although repeating it only marks the same messages again.
+         * @description Marks messages received through webhooks (their `messages.id`) as read ("Mark messages
+         *     from webhook as read"). Inferred: the customer then sees them as read in WhatsApp. The
+         *     response echoes the ids. The vendor's curl sends a form (`message_ids[]=…`); this spec
+         *     sends JSON, as the Errors table says only `application/json` is supported and no file
+         *     travels here (see *Content types*). Not marked idempotent, following the project's rule for
+         *     sends and receipts, although repeating it only marks the same messages again.
          */
         post: operations["messages.markRead"];
         delete?: never;
@@ -351,7 +386,7 @@ export interface webhooks {
         put?: never;
         /**
          * Location message received
-         * @description A customer shared a location (for instance after `messages.sendLocationRequest`). `messages.type` is `location`; `messages.location` holds the coordinates and `messages.text` a readable summary.
+         * @description A customer shared a location. `messages.type` is `location`; `messages.location` holds the coordinates and `messages.text` a readable summary. Inferred: this is also how the answer to `messages.sendLocationRequest` arrives (the doc does not say).
          */
         post: operations["webhooks.messageLocation"];
         delete?: never;
@@ -391,7 +426,7 @@ export interface webhooks {
         put?: never;
         /**
          * Media message received
-         * @description A customer sent a file. `messages.type` names the kind (`image` in the doc's sample) and the property of the same name holds its `media_id` (download it with `media.download`), MIME type and SHA-256; `messages.attachments` lists the copies Desk360 stored.
+         * @description A customer sent a file. `messages.type` names the kind (`image` in the doc's sample) and the property of the same name holds its `media_id` (download it with `media.download`), MIME type and hash (`sha`); `messages.attachments` lists the copies Desk360 stored. Inferred: the kinds other than `image` (`video`, `audio`, `document`, `sticker`) follow the same pattern; they are WhatsApp's media kinds, the doc shows only `image`.
          */
         post: operations["webhooks.messageMedia"];
         delete?: never;
@@ -411,7 +446,7 @@ export interface webhooks {
         put?: never;
         /**
          * Message status updated
-         * @description A message you sent was delivered or read. The payload has `statuses` (an object) instead of `messages`; `statuses.id` is the `message_id` returned when sending.
+         * @description A message you sent was delivered or read. The payload has `statuses` (an object) instead of `messages`. Inferred: `statuses.id` is the `message_id` returned when sending (the ids look alike in the doc's samples; the doc does not say).
          */
         post: operations["webhooks.statusUpdate"];
         delete?: never;
@@ -447,7 +482,7 @@ export interface components {
          */
         Error: {
             /**
-             * @description Machine-readable error code.
+             * @description Machine-readable error code. Inferred: `code` and `message` are always present (the doc says "most errors" carry this body and its sample has both).
              * @enum {string}
              */
             code: "authentication_exception" | "method_not_allowed_exception" | "not_found_exception" | "model_not_found_exception" | "internal_server_error" | "insecure_request_exception" | "too_many_requests_exception" | "invalid_credentials" | "too_many_attempts" | "not_authorized" | "not_found" | "failed_validation";
@@ -459,7 +494,7 @@ export interface components {
              */
             doc_url?: string;
         };
-        /** @description The credentials of a registered Desk360 user. */
+        /** @description The credentials of a registered Desk360 user. Inferred: both fields are required (the doc's table marks neither, but says "Use a valid email and password pair"). */
         LoginRequest: {
             /**
              * Format: email
@@ -468,7 +503,7 @@ export interface components {
             email: string;
             /**
              * Format: password
-             * @description The user's password.
+             * @description The user's password. Inferred: not empty.
              */
             password: string;
         };
@@ -571,7 +606,7 @@ export interface components {
             buttons?: Record<string, never>[];
             /** @description Whether this translation can be edited. */
             editable?: boolean;
-            /** @description Translation key of the approval status, e.g. `template-messages.in-review` or `template-messages.active` (only active translations can be sent). */
+            /** @description Translation key of the approval status, e.g. `template-messages.in-review` or `template-messages.active`. Inferred: only active translations can be sent (the send calls speak of an "active" template). */
             status?: string;
             /** @description Numeric approval status (1 in review, 2 active in the samples). */
             status_value?: number;
@@ -600,7 +635,7 @@ export interface components {
             value?: string;
         };
         /**
-         * @description A WhatsApp number in international format: `+`, the country code and the number, digits only (E.164), e.g. `+905555555555`.
+         * @description A WhatsApp number in international format, e.g. `+905555555555`. The doc only says it "should start with (+) and a country code". Inferred: the rest is E.164 (`+`, a country code not starting with 0, then digits only, 7 to 15 digits in all), which is how WhatsApp numbers are written; the pattern is stricter than the doc so that a number with spaces, dashes or a leading 0 is caught before sending.
          * @example +905555555555
          */
         WhatsAppNumber: string;
@@ -629,7 +664,7 @@ export interface components {
             template_id: number;
             /** @description The language of the template to send (`language_id` of a translation). */
             language_id: number;
-            /** @description The recipients, each with the template parameters for them. */
+            /** @description The recipients, each with the template parameters for them. Inferred: at least one (the doc marks the array required). */
             destinations: components["schemas"]["TemplateDestination"][];
         };
         /** @description A template to send, as `multipart/form-data`, optionally with an attachment. */
@@ -638,48 +673,48 @@ export interface components {
             template_id: number;
             /** @description The language of the template to send (`language_id` of a translation). */
             language_id: number;
-            /** @description The recipients, each with the template parameters for them (`destinations[0][phone]`, `destinations[0][parameters][body-1]`). */
+            /** @description The recipients, each with the template parameters for them (`destinations[0][phone]`, `destinations[0][parameters][body-1]`). Inferred: at least one (the doc marks the array required). */
             destinations: components["schemas"]["TemplateDestination"][];
             /**
              * Format: binary
-             * @description File for the template's media header (uploaded, not a link).
+             * @description Attachment for the message template, uploaded (only allowed in form-data; the Attachments section: local files, no links). Inferred: the file of the template's media header.
              */
             attachment?: Blob | Uint8Array;
         };
-        /** @description A template to send to many numbers, as JSON (no files). */
+        /** @description A template to send to many numbers, as JSON (no files). Inferred: `destinations` is required here, because without `destinations_file` (a file, so multipart only) it is the only way to name recipients; the doc marks neither as required. */
         TemplateBulkSendRequest: {
             /** @description The id of the template to send (`id` from `templates.list`). */
             template_id: number;
             /** @description The language of the template to send (`language_id` of a translation). */
             language_id: number;
-            /** @description The recipients. */
+            /** @description The recipients. Inferred: at least one. */
             destinations: components["schemas"]["BulkDestination"][];
             parameters?: components["schemas"]["TemplateParameters"];
         };
-        /** @description A template to send to many numbers, as `multipart/form-data`. Give `destinations`, a `destinations_file`, or both. */
+        /** @description A template to send to many numbers, as `multipart/form-data`. Give `destinations`, a `destinations_file`, or both. Inferred: at least one of the two is required (the doc marks neither as required, but a send needs recipients). */
         TemplateBulkSendMultipartRequest: {
             /** @description The id of the template to send (`id` from `templates.list`). */
             template_id: number;
             /** @description The language of the template to send (`language_id` of a translation). */
             language_id: number;
-            /** @description The recipients (`destinations[0][phone]`). */
+            /** @description The recipients (`destinations[0][phone]`). Inferred: at least one when given. */
             destinations?: components["schemas"]["BulkDestination"][];
             parameters?: components["schemas"]["TemplateParameters"];
             /**
              * Format: binary
-             * @description CSV file of WhatsApp numbers, each starting with `+` and the country code.
+             * @description CSV file of WhatsApp numbers, each starting with `+` and the country code. Inferred: one number a line (the doc shows no file).
              */
             destinations_file?: Blob | Uint8Array;
             /**
              * Format: binary
-             * @description File for the template's media header (uploaded, not a link).
+             * @description Attachment for the message template, uploaded (only allowed in form-data; the Attachments section: local files, no links). Inferred: the file of the template's media header.
              */
             attachment?: Blob | Uint8Array;
         } & (unknown | unknown);
         /** @description A text message. */
         TextMessageRequest: {
             to: components["schemas"]["WhatsAppNumber"];
-            /** @description The message text. */
+            /** @description The message text, at most 4096 characters. Inferred: not empty. */
             text: string;
         };
         /** @description A location message. */
@@ -689,9 +724,9 @@ export interface components {
         };
         /** @description A location pin. */
         Location: {
-            /** @description Longitude in decimal degrees. */
+            /** @description Longitude of the location. Inferred: decimal degrees, -180 to 180 (the doc only says "Numeric"; its sample is `-122.425332`). */
             longitude: number;
-            /** @description Latitude in decimal degrees. */
+            /** @description Latitude of the location. Inferred: decimal degrees, -90 to 90 (the doc only says "Numeric"; its sample is `37.758056`). */
             latitude: number;
             /** @description Name of the place. */
             name: string;
@@ -701,7 +736,7 @@ export interface components {
         /** @description A message with contact cards. */
         ContactsMessageRequest: {
             to: components["schemas"]["WhatsAppNumber"];
-            /** @description The contact cards to send. */
+            /** @description The contact cards to send. Inferred: at least one (the doc marks the array required). */
             contacts: components["schemas"]["Contact"][];
         };
         /** @description A contact card to send. */
@@ -789,22 +824,22 @@ export interface components {
         /** @description Files to send, as `multipart/form-data`. */
         MediaMessageRequest: {
             to: components["schemas"]["WhatsAppNumber"];
-            /** @description The files to send (1 to 5, each at most 20 MB), sent as repeated `attachments[]` parts. Local files only; links are not accepted. */
+            /** @description The files to send (at most 5; "Max Size: 20MB", which the client applies to each file), sent as repeated `attachments[]` parts. Local files only; links are not accepted. Inferred: at least one (the doc marks the field required). */
             attachments: (Blob | Uint8Array)[];
         };
         /** @description A message with reply buttons. */
         InteractiveMessageRequest: {
             to: components["schemas"]["WhatsAppNumber"];
             header?: components["schemas"]["InteractiveHeader"];
-            /** @description The message text. */
+            /** @description The message text, at most 1024 characters. Inferred: not empty. */
             body: string;
             footer?: components["schemas"]["InteractiveFooter"];
-            /** @description The reply buttons (1 to 10). Titles must be unique within the message; JSON Schema cannot express this, so the client checks it. */
+            /** @description The reply buttons, at most 10. Titles must be unique within the message; JSON Schema cannot express this, so the client checks it. Inferred: at least one (the doc marks the array required); `uniqueItems` follows from the unique titles. */
             buttons: components["schemas"]["InteractiveButton"][];
         };
         /** @description A reply button. */
         InteractiveButton: {
-            /** @description Your identifier for the button, returned in the webhook when the customer taps it. */
+            /** @description Your identifier for the button, returned in the webhook when the customer taps it; at most 200 characters. Inferred: not empty. */
             id: string;
             /** @description The button's label: not empty, unique within the message, emojis allowed, no markdown. */
             title: string;
@@ -818,7 +853,7 @@ export interface components {
              * @enum {string}
              */
             type: "text";
-            /** @description Header text. */
+            /** @description Header text, at most 60 characters. Inferred: not empty. */
             text: string;
         };
         /** @description An image header. */
@@ -848,19 +883,19 @@ export interface components {
             type: "document";
             document: components["schemas"]["InteractiveDocumentLink"];
         };
-        /** @description A public link to the header's image or video. */
+        /** @description A link to the header's image or video. */
         InteractiveMediaLink: {
             /**
              * Format: uri
-             * @description Public URL of the file.
+             * @description URL of the file. Inferred: an absolute, publicly reachable URL (the doc only types it as a string; its sample is an `https` link).
              */
             link: string;
         };
-        /** @description A public link to the header's document. */
+        /** @description A link to the header's document. */
         InteractiveDocumentLink: {
             /**
              * Format: uri
-             * @description Public URL of the document.
+             * @description URL of the document. Inferred: an absolute, publicly reachable URL (the doc only types it as a string).
              */
             link: string;
             /** @description File name shown for the document. */
@@ -868,23 +903,23 @@ export interface components {
         };
         /** @description The message footer. */
         InteractiveFooter: {
-            /** @description Footer text. */
+            /** @description Footer text, at most 60 characters. Inferred: not empty. */
             text: string;
         };
         /** @description A location request. */
         LocationRequestMessageRequest: {
             to: components["schemas"]["WhatsAppNumber"];
-            /** @description The message text shown above the share-location button. */
+            /** @description The message text, at most 1024 characters. Inferred: not empty. */
             body: string;
         };
         /** @description The received messages to mark as read. */
         MarkReadRequest: {
-            /** @description Ids of received messages (`messages.id` from webhooks). */
+            /** @description Ids of received messages (`messages.id` from webhooks). Inferred: at least one, none empty (the doc marks the field required). */
             message_ids: string[];
         };
         /** @description The result of sending a message. */
         MessageSent: {
-            /** @description The WhatsApp id of the sent message; status webhooks refer to it. */
+            /** @description The WhatsApp id of the sent message. Inferred: status webhooks refer to it as `statuses.id`. */
             message_id: string;
         };
         /** @description The result of a bulk template send. */
@@ -896,7 +931,7 @@ export interface components {
         MediaMessageSent: {
             medias: components["schemas"]["SentMediaGroups"];
         };
-        /** @description The sent files grouped by kind. The doc shows `images`; other kinds presumably use their own plural key. */
+        /** @description The sent files grouped by kind. The doc shows `images`. Inferred: other kinds use their own plural key (any key is accepted). */
         SentMediaGroups: {
             /** @description The sent images. */
             images?: components["schemas"]["SentMedia"][];
@@ -914,7 +949,7 @@ export interface components {
             name?: string;
             /** @description The kind of media, e.g. `image`. */
             type?: string;
-            /** @description Whether the file is stored on Desk360's cloud storage. */
+            /** @description A flag of the stored file (`true` in the doc's samples). Inferred: whether the file is stored on Desk360's cloud storage (AWS); the doc does not explain it. */
             aws?: boolean;
             /** @description MIME type of the file. */
             content_type?: string;
@@ -937,13 +972,13 @@ export interface components {
         WebhookMessageText: {
             messages: components["schemas"]["ReceivedTextMessage"];
         };
-        /** @description A received text message. */
+        /** @description A received text message. Inferred: the required fields are ones the doc's sample shows (the doc marks none), so the webhook parser rejects a payload that lacks them. */
         ReceivedTextMessage: {
             /** @description The WhatsApp message id (use it with `messages.markRead`). */
             id: string;
             /** @description The sender's WhatsApp number, digits only without `+` (e.g. `905555555555`). */
             from: string;
-            /** @description When the message was sent, Unix epoch seconds as a string. */
+            /** @description When the message was sent. Inferred: Unix epoch seconds as a string of digits (the doc's samples, e.g. `"1630913975"`; the doc does not describe the field). */
             timestamp: string;
             /** @description The sender's WhatsApp profile name. */
             name?: string;
@@ -959,13 +994,13 @@ export interface components {
         WebhookMessageLocation: {
             messages: components["schemas"]["ReceivedLocationMessage"];
         };
-        /** @description A received location. */
+        /** @description A received location. Inferred: the required fields are ones the doc's sample shows (the doc marks none), so the webhook parser rejects a payload that lacks them. */
         ReceivedLocationMessage: {
             /** @description The WhatsApp message id (use it with `messages.markRead`). */
             id: string;
             /** @description The sender's WhatsApp number, digits only without `+`. */
             from: string;
-            /** @description When the message was sent, Unix epoch seconds as a string. */
+            /** @description When the message was sent. Inferred: Unix epoch seconds as a string of digits (the doc's samples, e.g. `"1630913975"`; the doc does not describe the field). */
             timestamp: string;
             /** @description The sender's WhatsApp profile name. */
             name?: string;
@@ -982,9 +1017,9 @@ export interface components {
         ReceivedLocation: {
             /** @description Address of the place. */
             address?: string;
-            /** @description Latitude in decimal degrees. */
+            /** @description Latitude. Inferred: decimal degrees, -90 to 90. */
             latitude?: number;
-            /** @description Longitude in decimal degrees. */
+            /** @description Longitude. Inferred: decimal degrees, -180 to 180. */
             longitude?: number;
             /** @description Name of the place. */
             name?: string;
@@ -993,13 +1028,13 @@ export interface components {
         WebhookMessageContacts: {
             messages: components["schemas"]["ReceivedContactsMessage"];
         };
-        /** @description A received message with contact cards. */
+        /** @description A received message with contact cards. Inferred: the required fields are ones the doc's sample shows (the doc marks none), so the webhook parser rejects a payload that lacks them. */
         ReceivedContactsMessage: {
             /** @description The WhatsApp message id (use it with `messages.markRead`). */
             id: string;
             /** @description The sender's WhatsApp number, digits only without `+`. */
             from: string;
-            /** @description When the message was sent, Unix epoch seconds as a string. */
+            /** @description When the message was sent. Inferred: Unix epoch seconds as a string of digits (the doc's samples, e.g. `"1630913975"`; the doc does not describe the field). */
             timestamp: string;
             /** @description The sender's WhatsApp profile name. */
             name?: string;
@@ -1054,18 +1089,18 @@ export interface components {
         WebhookMessageMedia: {
             messages: components["schemas"]["ReceivedMediaMessage"];
         };
-        /** @description A received file. The property named like `type` (`image` in the doc's sample) describes the file; `attachments` lists Desk360's stored copies. */
+        /** @description A received file. The property named like `type` (`image` in the doc's sample) describes the file; `attachments` lists Desk360's stored copies. Inferred: the required fields are ones the doc's sample shows (the doc marks none), so the webhook parser rejects a payload that lacks them. */
         ReceivedMediaMessage: {
             /** @description The WhatsApp message id (use it with `messages.markRead`). */
             id: string;
             /** @description The sender's WhatsApp number, digits only without `+`. */
             from: string;
-            /** @description When the message was sent, Unix epoch seconds as a string. */
+            /** @description When the message was sent. Inferred: Unix epoch seconds as a string of digits (the doc's samples, e.g. `"1630913975"`; the doc does not describe the field). */
             timestamp: string;
             /** @description The sender's WhatsApp profile name. */
             name?: string;
             /**
-             * @description Media kind. The doc shows only `image`; the other values are WhatsApp's media kinds.
+             * @description Media kind. Inferred: the values other than `image`, the only one the doc shows, are WhatsApp's media kinds.
              * @enum {string}
              */
             type: "image" | "video" | "audio" | "document" | "sticker";
@@ -1078,16 +1113,16 @@ export interface components {
         };
         /** @description A received file as WhatsApp describes it. */
         ReceivedMedia: {
-            /** @description The caption sent with the file, or null. */
+            /** @description Text sent with the file, or null (`null` in the doc's sample). Inferred: the caption. */
             message?: string | null;
             /** @description The media id; download the file with `media.download`. */
             media_id?: string;
             /** @description MIME type of the file, e.g. `image/jpeg`. */
             mime_type?: string;
-            /** @description SHA-256 of the file (hex). */
+            /** @description Hash of the file. Inferred: SHA-256 in hex (64 hex digits in the doc's sample; the doc names no algorithm). */
             sha?: string;
         };
-        /** @description Desk360's stored copies of the file, grouped by kind. The doc shows `images`; other kinds presumably use their own plural key. */
+        /** @description Desk360's stored copies of the file, grouped by kind. The doc shows `images`. Inferred: other kinds use their own plural key (any key is accepted). */
         ReceivedAttachmentGroups: {
             /** @description Stored images. */
             images?: components["schemas"]["ReceivedAttachment"][];
@@ -1102,16 +1137,16 @@ export interface components {
             name?: string;
             /** @description The kind of media, e.g. `image`. */
             type?: string;
-            /** @description Whether the file is stored on Desk360's cloud storage. */
+            /** @description A flag of the stored file (`true` in the doc's samples). Inferred: whether the file is stored on Desk360's cloud storage (AWS); the doc does not explain it. */
             aws?: boolean;
         };
         /** @description Webhook payload for a status update of a sent message; recognised by `statuses` (instead of `messages`). */
         WebhookStatusUpdate: {
             statuses: components["schemas"]["MessageStatus"];
         };
-        /** @description The new status of a message you sent. */
+        /** @description The new status of a message you sent. Inferred: the required fields are ones the doc's sample shows (the doc marks none), so the webhook parser rejects a payload that lacks them. */
         MessageStatus: {
-            /** @description The WhatsApp id of the sent message (`message_id` from the send call). */
+            /** @description The WhatsApp id of the sent message. Inferred: the `message_id` returned by the send call. */
             id: string;
             /** @description The customer's WhatsApp number, digits only without `+`. */
             from?: string;
@@ -1135,7 +1170,7 @@ export interface components {
                 "application/json": components["schemas"]["ErrorResponse"];
             };
         };
-        /** @description Authentication failed: the `Authorization` header is missing or wrong (remember the `Bearer` prefix), or, on login, the email/password pair is wrong. */
+        /** @description Authentication failed: the `Authorization` header is missing or wrong (remember the `Bearer` prefix). Inferred: on login, a wrong email/password pair (`invalid_credentials`) is answered with this status too (the doc gives no status for that code). */
         Unauthorized: {
             headers: {
                 "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
@@ -1195,7 +1230,7 @@ export interface components {
                 "application/json": components["schemas"]["ErrorResponse"];
             };
         };
-        /** @description The rate limit (60 calls a minute per IP) is exhausted, or login is locked after 5 wrong attempts in a minute. Wait `Retry-After` seconds. */
+        /** @description The rate limit (60 calls a minute per IP) is exhausted; wait `Retry-After` seconds. Inferred: a login locked after 5 wrong attempts in a minute (`too_many_attempts`) is answered with this status too, and may carry `Retry-After` (the doc gives no status for that code). */
         TooManyRequests: {
             headers: {
                 "Retry-After": components["headers"]["Retry-After"];
@@ -1223,7 +1258,7 @@ export interface components {
     };
     parameters: {
         /**
-         * @description The id of your WhatsApp integration (from `integrations.list`).
+         * @description The id of your WhatsApp integration (from `integrations.list`), an integer. Inferred: at least 1 (the doc states no range).
          * @example 11
          */
         integrationId: number;
@@ -1246,12 +1281,12 @@ export interface components {
          */
         "X-RateLimit-Remaining": number;
         /**
-         * @description When the current window resets, in Unix epoch seconds.
+         * @description When the current window resets, in Unix epoch time ("The reset time in Unix epoch time format"). Inferred: in seconds, and an integer.
          * @example 1717142400
          */
         "X-RateLimit-Reset": number;
         /**
-         * @description Seconds to wait before the next request. Sent only once the rate limit is reached.
+         * @description Seconds to wait before the next request. Sent only once the rate limit is reached. The doc's sample shows this header on an `HTTP/1.1 200 OK` response; the spec declares it on `429` (see *Rate limits*).
          * @example 26
          */
         "Retry-After": number;
@@ -1347,7 +1382,7 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The id of your WhatsApp integration (from `integrations.list`).
+                 * @description The id of your WhatsApp integration (from `integrations.list`), an integer. Inferred: at least 1 (the doc states no range).
                  * @example 11
                  */
                 integrationId: components["parameters"]["integrationId"];
@@ -1384,7 +1419,7 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The id of your WhatsApp integration (from `integrations.list`).
+                 * @description The id of your WhatsApp integration (from `integrations.list`), an integer. Inferred: at least 1 (the doc states no range).
                  * @example 11
                  */
                 integrationId: components["parameters"]["integrationId"];
@@ -1432,7 +1467,7 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The id of your WhatsApp integration (from `integrations.list`).
+                 * @description The id of your WhatsApp integration (from `integrations.list`), an integer. Inferred: at least 1 (the doc states no range).
                  * @example 11
                  */
                 integrationId: components["parameters"]["integrationId"];
@@ -1480,7 +1515,7 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The id of your WhatsApp integration (from `integrations.list`).
+                 * @description The id of your WhatsApp integration (from `integrations.list`), an integer. Inferred: at least 1 (the doc states no range).
                  * @example 11
                  */
                 integrationId: components["parameters"]["integrationId"];
@@ -1521,7 +1556,7 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The id of your WhatsApp integration (from `integrations.list`).
+                 * @description The id of your WhatsApp integration (from `integrations.list`), an integer. Inferred: at least 1 (the doc states no range).
                  * @example 11
                  */
                 integrationId: components["parameters"]["integrationId"];
@@ -1562,7 +1597,7 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The id of your WhatsApp integration (from `integrations.list`).
+                 * @description The id of your WhatsApp integration (from `integrations.list`), an integer. Inferred: at least 1 (the doc states no range).
                  * @example 11
                  */
                 integrationId: components["parameters"]["integrationId"];
@@ -1603,7 +1638,7 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The id of your WhatsApp integration (from `integrations.list`).
+                 * @description The id of your WhatsApp integration (from `integrations.list`), an integer. Inferred: at least 1 (the doc states no range).
                  * @example 11
                  */
                 integrationId: components["parameters"]["integrationId"];
@@ -1648,7 +1683,7 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The id of your WhatsApp integration (from `integrations.list`).
+                 * @description The id of your WhatsApp integration (from `integrations.list`), an integer. Inferred: at least 1 (the doc states no range).
                  * @example 11
                  */
                 integrationId: components["parameters"]["integrationId"];
@@ -1662,7 +1697,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The file's bytes. */
+            /** @description The file's bytes (the doc's `{fileObject}`). Inferred: the three content types below; the doc names none. */
             200: {
                 headers: {
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
@@ -1691,7 +1726,7 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The id of your WhatsApp integration (from `integrations.list`).
+                 * @description The id of your WhatsApp integration (from `integrations.list`), an integer. Inferred: at least 1 (the doc states no range).
                  * @example 11
                  */
                 integrationId: components["parameters"]["integrationId"];
@@ -1732,7 +1767,7 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The id of your WhatsApp integration (from `integrations.list`).
+                 * @description The id of your WhatsApp integration (from `integrations.list`), an integer. Inferred: at least 1 (the doc states no range).
                  * @example 11
                  */
                 integrationId: components["parameters"]["integrationId"];
@@ -1773,7 +1808,7 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The id of your WhatsApp integration (from `integrations.list`).
+                 * @description The id of your WhatsApp integration (from `integrations.list`), an integer. Inferred: at least 1 (the doc states no range).
                  * @example 11
                  */
                 integrationId: components["parameters"]["integrationId"];
@@ -1821,7 +1856,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Acknowledge the webhook with any 2xx status. */
+            /** @description Inferred: acknowledge the webhook with a 2xx status. The doc documents neither the response Desk360 expects nor whether it retries a delivery. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1843,7 +1878,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Acknowledge the webhook with any 2xx status. */
+            /** @description Inferred: acknowledge the webhook with a 2xx status. The doc documents neither the response Desk360 expects nor whether it retries a delivery. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1865,7 +1900,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Acknowledge the webhook with any 2xx status. */
+            /** @description Inferred: acknowledge the webhook with a 2xx status. The doc documents neither the response Desk360 expects nor whether it retries a delivery. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1887,7 +1922,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Acknowledge the webhook with any 2xx status. */
+            /** @description Inferred: acknowledge the webhook with a 2xx status. The doc documents neither the response Desk360 expects nor whether it retries a delivery. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1909,7 +1944,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Acknowledge the webhook with any 2xx status. */
+            /** @description Inferred: acknowledge the webhook with a 2xx status. The doc documents neither the response Desk360 expects nor whether it retries a delivery. */
             200: {
                 headers: {
                     [name: string]: unknown;

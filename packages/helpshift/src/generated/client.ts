@@ -30,8 +30,14 @@ export interface HelpshiftApi {
      * Tells whether the player has an open issue and how many of its messages they have not read yet,
      * so the game can show a "new support message" notice (and, for example, offer the web chat link).
      *
-     * Identify the player with at least one of `uid`, `email` or `phone_number` (the same identity you
-     * passed when creating the link). `active_issue` is `null` when the player has no open issue.
+     * Identify the player with at least one of `uid`, `email` or `phone_number` (the doc: "At least
+     * one of these fields is required to identify an end user"; unlike the link call, it mentions
+     * no anonymous case). Use the same identity you passed when creating the link. `active_issue`
+     * is `null` when the player has no open issue (the doc's `nil`).
+     *
+     * Inferred: the call authenticates with HTTP Basic (API key, empty password) and a missing or
+     * wrong key is answered with `401`; this doc documents no authentication (see the API
+     * description).
      *
      * `GET /v1/{domain}/console/messages/unread`
      */
@@ -49,8 +55,12 @@ export interface HelpshiftApi {
      * continue on their phone.
      *
      * Things to know:
-     * - Identify the player with `uid`, `email` and/or `phone_number`. Send none of them and the web
-     *   chat session is anonymous.
+     * - Identify the player with `uid`, `email` and/or `phone_number`. The doc contradicts itself
+     *   here: its table says "At least one of these fields is required to identify an end user"
+     *   and, in the same cell, "If nothing is provided then the webchat session will be considered
+     *   anonymous". The spec takes the second reading and makes all three optional: the sentence
+     *   about anonymous sessions describes what happens when none is sent, which would be
+     *   pointless if one were required. Send none of them and the web chat session is anonymous.
      * - If Identity Verification is enabled and `user_auth_token` is missing or invalid, the link and
      *   QR code are still returned, but the web chat will not start.
      * - The link expires after 24 hours unless `expiry` says otherwise; it can also expire after a
@@ -59,8 +69,12 @@ export interface HelpshiftApi {
      *   call still succeeds.
      * - `help_faq` takes precedence over `help_section` when both are given.
      * - `active_issue` is only in the response when `includes` contains `unread_messages`; it is
-     *   `null` when the player has no open issue.
-     * - Every call creates a new link, so the call is not retried automatically.
+     *   `null` when the player has no open issue (the doc's `nil`, see the API description).
+     * - Inferred: every call creates a new link (the doc does not say), so the call is not
+     *   retried automatically.
+     * - Inferred: the call authenticates with HTTP Basic (API key, empty password) and a missing
+     *   or wrong key is answered with `401`; this doc documents no authentication (see the API
+     *   description).
      *
      * `POST /v1/{domain}/console/qrcode` — not idempotent: never retried once it may have reached the server.
      */

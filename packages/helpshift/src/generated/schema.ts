@@ -9,7 +9,7 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description Your Helpshift domain name: the plain subdomain label (the `acme` in `acme.helpshift.com`), not a host name or URL. The client binds it once.
+                 * @description Your Helpshift domain name ("<domain> needs to be replaced by your helpshift domain name"). The client binds it once. Inferred: the plain subdomain label of your dashboard (the `acme` in `acme.helpshift.com`), not a host name or URL, so it must be a DNS label (letters, digits and inner hyphens, at most 63 characters); the doc gives no format.
                  * @example acme
                  */
                 domain: components["parameters"]["domain"];
@@ -25,8 +25,12 @@ export interface paths {
          *     continue on their phone.
          *
          *     Things to know:
-         *     - Identify the player with `uid`, `email` and/or `phone_number`. Send none of them and the web
-         *       chat session is anonymous.
+         *     - Identify the player with `uid`, `email` and/or `phone_number`. The doc contradicts itself
+         *       here: its table says "At least one of these fields is required to identify an end user"
+         *       and, in the same cell, "If nothing is provided then the webchat session will be considered
+         *       anonymous". The spec takes the second reading and makes all three optional: the sentence
+         *       about anonymous sessions describes what happens when none is sent, which would be
+         *       pointless if one were required. Send none of them and the web chat session is anonymous.
          *     - If Identity Verification is enabled and `user_auth_token` is missing or invalid, the link and
          *       QR code are still returned, but the web chat will not start.
          *     - The link expires after 24 hours unless `expiry` says otherwise; it can also expire after a
@@ -35,8 +39,12 @@ export interface paths {
          *       call still succeeds.
          *     - `help_faq` takes precedence over `help_section` when both are given.
          *     - `active_issue` is only in the response when `includes` contains `unread_messages`; it is
-         *       `null` when the player has no open issue.
-         *     - Every call creates a new link, so the call is not retried automatically.
+         *       `null` when the player has no open issue (the doc's `nil`, see the API description).
+         *     - Inferred: every call creates a new link (the doc does not say), so the call is not
+         *       retried automatically.
+         *     - Inferred: the call authenticates with HTTP Basic (API key, empty password) and a missing
+         *       or wrong key is answered with `401`; this doc documents no authentication (see the API
+         *       description).
          */
         post: operations["webchat.createLink"];
         delete?: never;
@@ -51,7 +59,7 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description Your Helpshift domain name: the plain subdomain label (the `acme` in `acme.helpshift.com`), not a host name or URL. The client binds it once.
+                 * @description Your Helpshift domain name ("<domain> needs to be replaced by your helpshift domain name"). The client binds it once. Inferred: the plain subdomain label of your dashboard (the `acme` in `acme.helpshift.com`), not a host name or URL, so it must be a DNS label (letters, digits and inner hyphens, at most 63 characters); the doc gives no format.
                  * @example acme
                  */
                 domain: components["parameters"]["domain"];
@@ -63,8 +71,14 @@ export interface paths {
          * @description Tells whether the player has an open issue and how many of its messages they have not read yet,
          *     so the game can show a "new support message" notice (and, for example, offer the web chat link).
          *
-         *     Identify the player with at least one of `uid`, `email` or `phone_number` (the same identity you
-         *     passed when creating the link). `active_issue` is `null` when the player has no open issue.
+         *     Identify the player with at least one of `uid`, `email` or `phone_number` (the doc: "At least
+         *     one of these fields is required to identify an end user"; unlike the link call, it mentions
+         *     no anonymous case). Use the same identity you passed when creating the link. `active_issue`
+         *     is `null` when the player has no open issue (the doc's `nil`).
+         *
+         *     Inferred: the call authenticates with HTTP Basic (API key, empty password) and a missing or
+         *     wrong key is answered with `401`; this doc documents no authentication (see the API
+         *     description).
          */
         get: operations["messages.getUnread"];
         put?: never;
@@ -80,7 +94,7 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         /**
-         * @description The App Publish ID of the app with web chat enabled.
+         * @description The App Publish ID of the app with web chat enabled. Inferred: not empty.
          * @example acme_app_20211201093000000-8f2c1a7d3b6e4f0
          */
         AppId: string;
@@ -146,12 +160,12 @@ export interface components {
             /** @description Whether to start a new chat automatically when the previous issue is resolved (`true`), without the player clicking "New Conversation" or going through the post-resolution flow (such as a feedback bot); `false` does not start one. */
             initiate_chat?: boolean;
         };
-        /** @description Tags added to the issue automatically, sent as a JSON-encoded array (e.g. `["purchase","vip"]`). Invalid or archived tags are dropped silently. */
+        /** @description Tags added to the issue automatically. Invalid or archived tags are dropped silently. The doc says "JSON encoded string of tags"; Inferred: a JSON-encoded array of tag names (e.g. `["purchase","vip"]`), none empty. */
         IssueTags: string[];
-        /** @description Extra information to include in the response, sent as a JSON-encoded array. `unread_messages` adds `active_issue` (the player's open issue ID and unread count, or `null` when there is none). */
+        /** @description Extra information to include in the response, sent as a JSON-encoded array of strings. `unread_messages` adds `active_issue` (the player's open issue ID and unread count, or `null` when there is none). Inferred: each value at most once (`uniqueItems`); the doc does not say. */
         ResponseIncludes: "unread_messages"[];
         /**
-         * @description When the shortlink expires, sent as a JSON-encoded map. Without `time` the link expires after 24 hours; without `viewcount` the number of views is unlimited. Both can be combined.
+         * @description When the shortlink expires, sent as a JSON-encoded map. Without `time` the link expires after 24 hours; without `viewcount` the number of views is unlimited. Both can be combined. Inferred: no other keys (`additionalProperties: false`), to catch a misspelt key; the doc names only these two.
          * @example {
          *       "time": 1640422800000
          *     }
@@ -164,13 +178,13 @@ export interface components {
          *     }
          */
         Expiry: {
-            /** @description Time-based expiry: either a Unix timestamp in milliseconds in the future (e.g. `1640422800000` = 2021-12-25T09:00:00Z) or a number followed by `m` (minutes), `h` (hours) or `d` (days), relative to now (e.g. `2m`, `6h`). */
+            /** @description Time-based expiry: either a Unix timestamp in the future (e.g. `1640422800000` = 2021-12-25T09:00:00Z) or a number followed by `m` (minutes), `h` (hours) or `d` (days), relative to now (e.g. `2m`, `6h`). Inferred: the timestamp is in milliseconds (the doc says "Unix timestamp"; its example is in milliseconds). */
             time?: number | string;
-            /** @description The link expires after it has been clicked/viewed this many times. */
+            /** @description The link expires after it has been clicked/viewed this many times (at most 32767). Inferred: at least 1 (the doc gives only the maximum; a link that expires after 0 views would be useless). */
             viewcount?: number;
         };
         /**
-         * @description Custom issue fields (CIFs) keyed by their key, sent as a JSON-encoded map, e.g. `{"age": 23, "paiduser": false}`. Each value must match the type of its CIF (a date CIF takes an ISO 8601 date string). CIFs are validated when the link is created and invalid ones are dropped.
+         * @description Custom issue fields (CIFs) keyed by their key, sent as a JSON-encoded map, e.g. `{"age": 23, "paiduser": false}`. Each value must match the type of its CIF (a date CIF takes an ISO 8601 date string). CIFs are validated when the link is created and invalid ones are dropped. Inferred: values are strings, numbers or booleans (the doc's example has a number and a boolean, and date CIFs take a string).
          * @example {
          *       "age": 23,
          *       "paiduser": false
@@ -180,7 +194,7 @@ export interface components {
             [key: string]: string | number | boolean;
         };
         /**
-         * @description Shows only the FAQs matching these tags, on whatever help center page opens (`help_section`, `help_faq`, `help_search_term` or the home page). If no FAQ matches, none is shown. Sent as a JSON-encoded object, e.g. `{"tags": ["tier1", "tier2"], "operator": "and"}`.
+         * @description Shows only the FAQs matching these tags, on the help center page that opens (it "can be provided with help_section, help_faq, help_search_term"). If no FAQ matches, none is shown. Sent as a JSON-encoded object, e.g. `{"tags": ["tier1", "tier2"], "operator": "and"}`. Inferred: both `tags` and `operator` are required and no other key is allowed (the doc shows the format with both keys and says at least one tag must be given, but marks neither key).
          * @example {
          *       "tags": [
          *         "tier1",
@@ -190,10 +204,10 @@ export interface components {
          *     }
          */
         HelpFaqFilter: {
-            /** @description FAQ tags to filter on; at least one. */
+            /** @description FAQ tags to filter on; at least one ("at least one tag must be specified"). Inferred: none empty. */
             tags: string[];
             /**
-             * @description How the tags combine: `and` = FAQs having all tags, `or` = FAQs having any of them, `not` = FAQs having none of them.
+             * @description How the tags combine: one of `and`, `or`, `not`. The doc explains only `and` (FAQs associated with all the tags). Inferred: `or` = FAQs having any of the tags, `not` = FAQs having none of them (the doc gives the values without their meaning).
              * @enum {string}
              */
             operator: "and" | "or" | "not";
@@ -222,7 +236,7 @@ export interface components {
             /** @description The player's open issue with its unread count, or `null` when there is none. */
             active_issue: components["schemas"]["ActiveIssue"] | null;
         };
-        /** @description Error body. The vendor documentation does not describe it; both fields are optional and other fields may appear. */
+        /** @description Error body. Inferred: the vendor documentation does not describe it; this loose shape (an `error` code and a `message`, both optional, other fields allowed) is a guess, and the client reads `error` and `message` from it when present. */
         Error: {
             /** @description Short error code or identifier, when present. */
             error?: string;
@@ -231,7 +245,7 @@ export interface components {
         };
     };
     responses: {
-        /** @description The request is invalid (for example a missing `app_id` or a malformed JSON-encoded field). */
+        /** @description The request is invalid ("400 for invalid requests"). Inferred: for example a missing `app_id` or a malformed JSON-encoded field. The doc shows no error body and no content type. */
         BadRequest: {
             headers: {
                 [name: string]: unknown;
@@ -240,7 +254,7 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description The API key is missing or invalid. */
+        /** @description Inferred: the API key is missing or invalid. The doc documents neither authentication nor this status; it is assumed from HTTP Basic authentication (see the `basicAuth` scheme). */
         Unauthorized: {
             headers: {
                 [name: string]: unknown;
@@ -252,7 +266,7 @@ export interface components {
     };
     parameters: {
         /**
-         * @description Your Helpshift domain name: the plain subdomain label (the `acme` in `acme.helpshift.com`), not a host name or URL. The client binds it once.
+         * @description Your Helpshift domain name ("<domain> needs to be replaced by your helpshift domain name"). The client binds it once. Inferred: the plain subdomain label of your dashboard (the `acme` in `acme.helpshift.com`), not a host name or URL, so it must be a DNS label (letters, digits and inner hyphens, at most 63 characters); the doc gives no format.
          * @example acme
          */
         domain: string;
@@ -269,7 +283,7 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description Your Helpshift domain name: the plain subdomain label (the `acme` in `acme.helpshift.com`), not a host name or URL. The client binds it once.
+                 * @description Your Helpshift domain name ("<domain> needs to be replaced by your helpshift domain name"). The client binds it once. Inferred: the plain subdomain label of your dashboard (the `acme` in `acme.helpshift.com`), not a host name or URL, so it must be a DNS label (letters, digits and inner hyphens, at most 63 characters); the doc gives no format.
                  * @example acme
                  */
                 domain: components["parameters"]["domain"];
@@ -277,10 +291,10 @@ export interface operations {
             cookie?: never;
         };
         /**
-         * @description The documentation lists the parameters but states no content type; it describes `expiry`,
-         *     `custom_fields`, `tags`, `help_faq_filter` and `includes` as *JSON-encoded* values, which only
-         *     makes sense inside a form of string fields. So the body is sent as
-         *     `application/x-www-form-urlencoded`, and those five fields are listed under `encoding` with
+         * @description Inferred: the body is `application/x-www-form-urlencoded`. The documentation lists the
+         *     parameters but states no content type; it describes `expiry`, `custom_fields`, `tags`,
+         *     `help_faq_filter` and `includes` as *JSON-encoded* values, which only makes sense inside a
+         *     form of string fields. So the body is sent as a form, and those five fields are listed under `encoding` with
          *     `contentType: application/json`: the client serialises each one with `JSON.stringify` into its
          *     form field (for example `expiry={"time":"2h","viewcount":10}` and `tags=["vip","billing"]`).
          *     All other fields are plain form values (`initiate_chat=true`).
@@ -319,13 +333,13 @@ export interface operations {
                 uid?: components["schemas"]["Uid"];
                 /** @description The player's email address. Send at least one of `uid`, `email` or `phone_number`. */
                 email?: components["schemas"]["Email"];
-                /** @description The player's phone number in E.164 format (e.g. `+919876543210`). Send at least one of `uid`, `email` or `phone_number`. */
+                /** @description The player's phone number in E.164 format (e.g. `+919876543210`). Send at least one of `uid`, `email` or `phone_number`. Inferred: E.164, as for the link call; this call's table only says "User's Phone Number". */
                 phone_number?: components["schemas"]["PhoneNumber"];
             };
             header?: never;
             path: {
                 /**
-                 * @description Your Helpshift domain name: the plain subdomain label (the `acme` in `acme.helpshift.com`), not a host name or URL. The client binds it once.
+                 * @description Your Helpshift domain name ("<domain> needs to be replaced by your helpshift domain name"). The client binds it once. Inferred: the plain subdomain label of your dashboard (the `acme` in `acme.helpshift.com`), not a host name or URL, so it must be a DNS label (letters, digits and inner hyphens, at most 63 characters); the doc gives no format.
                  * @example acme
                  */
                 domain: components["parameters"]["domain"];

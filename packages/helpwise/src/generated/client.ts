@@ -9,13 +9,13 @@ export const vendor: VendorMeta = {"name":"Helpwise","baseUrl":"https://app.help
 /** Every operation of the Helpwise API, as the runtime executes it (23 operations). */
 export const operationTable: readonly OperationMeta[] = [
   {"id":"chat.send","method":"POST","path":"/chat/send","idempotent":false,"body":["json"],"schema":{"type":"object","properties":{"mailbox_id":{"type":"integer","minimum":1},"thread_id":{"type":"integer","minimum":1},"message":{"type":"string"}},"additionalProperties":false,"required":["mailbox_id","thread_id"]}},
-  {"id":"contacts.create","method":"POST","path":"/contacts/create","idempotent":false,"body":["json"],"schema":{"type":"object","properties":{"firstname":{"type":"string","minLength":1},"lastname":{"type":"string"},"emails":{"type":"array","minItems":1,"items":{"type":"string"}},"phones":{"type":"array","items":{"type":"object","required":["phone"],"properties":{"phone":{"type":"string"},"type":{"type":"string"}}}},"companyName":{"type":"string"},"jobTitle":{"type":"string"}},"additionalProperties":false,"required":["firstname","emails"]}},
+  {"id":"contacts.create","method":"POST","path":"/contacts/create","idempotent":false,"body":["json"],"schema":{"type":"object","properties":{"firstname":{"type":"string","minLength":1},"lastname":{"type":"string"},"emails":{"type":"array","minItems":1,"items":{"type":"string"}},"phones":{"type":"array","items":{"type":"object","properties":{"phone":{"type":"string"},"type":{"type":"string"}}}},"companyName":{"type":"string"},"jobTitle":{"type":"string"}},"additionalProperties":false,"required":["firstname","emails"]}},
   {"id":"contacts.get","method":"POST","path":"/contacts/get","idempotent":true,"body":["json"],"schema":{"type":"object","properties":{"id":{"type":["integer","string"]}},"additionalProperties":false,"required":["id"]}},
   {"id":"contacts.list","method":"POST","path":"/contacts/list","idempotent":true,"body":["json"],"pagination":{"style":"page","page":"page","limit":"limit","pageSize":50,"items":["data"]},"schema":{"type":"object","properties":{"page":{"type":"integer","minimum":1},"limit":{"type":"integer","minimum":1,"maximum":100},"offset":{"type":"integer","minimum":0}},"additionalProperties":false}},
   {"id":"contacts.search","method":"POST","path":"/contacts/search","idempotent":true,"body":["json"],"pagination":{"style":"page","page":"page","limit":"limit","pageSize":50,"items":["data"]},"schema":{"type":"object","properties":{"name":{"type":"string"},"phone":{"type":"string"},"email":{"type":"string"},"page":{"type":"integer","minimum":1},"limit":{"type":"integer","minimum":1,"maximum":100},"offset":{"type":"integer","minimum":0}},"additionalProperties":false,"allOf":[{"anyOf":[{"required":["name"]},{"required":["phone"]},{"required":["email"]}]}]}},
   {"id":"emails.list","method":"POST","path":"/emails/list","idempotent":true,"body":["json"],"pagination":{"style":"page","page":"page","limit":"limit","pageSize":50,"items":["data"]},"schema":{"type":"object","properties":{"mailboxId":{"type":"integer","minimum":1},"threadId":{"type":"integer","minimum":1},"page":{"type":"integer","minimum":1},"limit":{"type":"integer","minimum":1,"maximum":100},"offset":{"type":"integer","minimum":0}},"additionalProperties":false,"required":["mailboxId","threadId"]}},
   {"id":"emails.send","method":"POST","path":"/emails/send_mail","idempotent":false,"body":["json"],"schema":{"type":"object","properties":{"mailbox_id":{"type":"integer","minimum":1},"to":{"type":"string","minLength":3},"cc":{"type":"string"},"subject":{"type":"string"},"body":{"type":"string"}},"additionalProperties":false,"required":["mailbox_id","to","subject","body"]}},
-  {"id":"mailboxes.create","method":"POST","path":"/mailboxes/create","idempotent":false,"body":["json"],"schema":{"type":"object","properties":{"email":{"type":"string"},"displayName":{"type":"string"}},"additionalProperties":false,"required":["email"]}},
+  {"id":"mailboxes.create","method":"POST","path":"/mailboxes/create","idempotent":false,"body":["json"],"schema":{"type":"object","properties":{"email":{"type":"string"},"displayName":{"type":"string"}},"additionalProperties":false}},
   {"id":"mailboxes.get","method":"POST","path":"/mailboxes/get","idempotent":true,"body":["json"],"schema":{"type":"object","properties":{"id":{"type":"string","minLength":1}},"additionalProperties":false,"required":["id"]}},
   {"id":"mailboxes.list","method":"POST","path":"/mailboxes/list","idempotent":true,"body":["json"],"pagination":{"style":"page","page":"page","limit":"limit","pageSize":50,"items":["data"]},"schema":{"type":"object","properties":{"page":{"type":"integer","minimum":1},"limit":{"type":"integer","minimum":1,"maximum":100},"offset":{"type":"integer","minimum":0}},"additionalProperties":false}},
   {"id":"notes.add","method":"POST","path":"/notes/add","idempotent":false,"body":["json"],"schema":{"type":"object","properties":{"mailbox_id":{"type":"integer","minimum":1},"thread_id":{"type":"integer","minimum":1},"message":{"type":"string"}},"additionalProperties":false,"required":["mailbox_id","thread_id"]}},
@@ -25,7 +25,7 @@ export const operationTable: readonly OperationMeta[] = [
   {"id":"threads.assign","method":"POST","path":"/threads/assign","idempotent":false,"body":["json"],"schema":{"type":"object","properties":{"mailbox_id":{"type":"integer","minimum":1},"thread_id":{"type":"integer","minimum":1},"assigned_to":{"type":"integer","minimum":0}},"additionalProperties":false,"required":["mailbox_id","thread_id","assigned_to"]}},
   {"id":"threads.getEmails","method":"POST","path":"/threads/get","idempotent":true,"body":["json"],"schema":{"type":"object","properties":{"mailbox_id":{"type":"integer","minimum":1},"thread_id":{"type":"integer","minimum":1}},"additionalProperties":false,"required":["mailbox_id","thread_id"]}},
   {"id":"threads.list","method":"POST","path":"/threads/list","idempotent":true,"body":["json"],"pagination":{"style":"page","page":"page","limit":"limit","pageSize":50,"items":["data"]},"schema":{"type":"object","properties":{"mailboxId":{"type":"integer","minimum":1},"labelId":{"type":"integer","minimum":0},"tabType":{"type":"string","enum":["mine","mention","all","assigned","unassigned","archive","spam","trash"]},"tagId":{"type":"integer","minimum":1},"squery":{"type":"string"},"page":{"type":"integer","minimum":1},"limit":{"type":"integer","minimum":1,"maximum":100},"offset":{"type":"integer","minimum":0}},"additionalProperties":false,"required":["mailboxId"]}},
-  {"id":"users.list","method":"POST","path":"/users/list","idempotent":true,"body":["json"],"pagination":{"style":"page","page":"page","limit":"limit","pageSize":50,"items":["data","users"]},"schema":{"type":"object","properties":{"mailbox_id":{"type":"integer","minimum":1},"page":{"type":"integer","minimum":1},"limit":{"type":"integer","minimum":1,"maximum":100},"offset":{"type":"integer","minimum":0}},"additionalProperties":false}},
+  {"id":"users.list","method":"POST","path":"/users/list","idempotent":true,"body":["json"],"schema":{"type":"object","properties":{"mailbox_id":{"type":"integer","minimum":1}},"additionalProperties":false}},
   {"id":"users.me","method":"POST","path":"/users/me","idempotent":true,"body":["json"],"schema":{"type":"object","properties":{},"additionalProperties":false}},
   {"id":"whatsapp.listConversations","method":"POST","path":"/whatsapp/list","idempotent":true,"body":["json"],"pagination":{"style":"page","page":"page","items":["data","threads"]},"schema":{"type":"object","properties":{"mailboxID":{"type":"integer","minimum":1},"page":{"type":"integer","minimum":1},"tabType":{"type":"string","enum":["mine","mention","all","assigned","unassigned","archive","spam","trash"]}},"additionalProperties":false,"required":["mailboxID"]}},
   {"id":"whatsapp.listMessages","method":"POST","path":"/whatsapp/messages","idempotent":true,"body":["json"],"pagination":{"style":"page","page":"page","items":["data","sms"]},"schema":{"type":"object","properties":{"mailboxID":{"type":"integer","minimum":1},"page":{"type":"integer","minimum":1},"customerNumber":{"type":["integer","string"]}},"additionalProperties":false,"required":["mailboxID"]}},
@@ -66,12 +66,13 @@ export interface HelpwiseApi {
     /**
      * Create a contact
      *
-     * Creates a contact with a first name and at least one email address, plus optional last
-     * name, phone numbers, company and job title. The response has no data, only the message
+     * Creates a contact with a first name and its email addresses (both required), plus optional
+     * last name, phone numbers, company and job title. The response has no data, only the message
      * `Contact saved successfully`.
      *
-     * The request uses `emails` (an array of addresses) and `phones[].phone`, while contact
-     * objects returned by the API use `primaryEmail`/`secondaryEmails` and `phones[].phoneNo`.
+     * The request uses `emails` (an array of addresses) and `phones[].phone` (as in the doc's
+     * sample), while contact objects returned by the API use `primaryEmail`/`secondaryEmails` and
+     * `phones[].phoneNo`. The doc does not say which of the `emails` becomes the `primaryEmail`.
      * The doc's table calls the job title field `Job title`; the field sent is `jobTitle`.
      * Not idempotent: repeating the call may create a duplicate contact.
      *
@@ -84,9 +85,10 @@ export interface HelpwiseApi {
      * Returns one contact by its id: names, primary and secondary emails, phone numbers, company
      * and job title.
      *
-     * The doc types the id as a string but its sample sends a number; both are accepted. The doc's
-     * sample response shows the bare contact without the `{status, data, message}` envelope; the
-     * envelope is assumed here as on every other call.
+     * The doc types the id as a string but its sample sends a number; the spec accepts both. The
+     * doc's sample response shows the bare contact without the `{status, data, message}` envelope.
+     * Inferred: the response is wrapped in the envelope as on every other call (the bare sample is
+     * taken for an excerpt).
      *
      * `POST /contacts/get`
      */
@@ -106,8 +108,10 @@ export interface HelpwiseApi {
      * Search contacts
      *
      * Finds contacts by first name, phone number or email address; at least one of `name`, `phone`
-     * or `email` is required. The result is paginated like `contacts.list` (`page`, `limit` up to
-     * 100, `offset`).
+     * or `email` is required (the doc: "One of the fields name, phone or email is required"). The
+     * doc says the result "is paginated with a limit of 100 per page". Inferred: the generic paging
+     * parameters (`page`, `limit`, `offset`) are accepted, as on `contacts.list`; the search
+     * table itself does not list them.
      *
      * The doc's sample request has an empty body; a realistic one is shown instead.
      *
@@ -128,8 +132,10 @@ export interface HelpwiseApi {
      * `offset`). Each email carries its recipients as address-to-name maps, the HTML and text
      * bodies, attachments and read statistics.
      *
-     * The ids are camelCase here (`mailboxId`, `threadId`). The doc's sample sends them as strings;
-     * send integers.
+     * The ids are camelCase here (`mailboxId`, `threadId`). The doc's table types them as numbers
+     * while its sample sends strings; the spec follows the table (integers). The doc's Emails
+     * section intro wrongly says it lists "Notes" (the Notes and Emails intros are swapped); its
+     * sample object is an email, shown on the `Email` schema.
      *
      * `POST /emails/list`
      *
@@ -140,8 +146,9 @@ export interface HelpwiseApi {
      * Send an email
      *
      * Sends a new email from a mailbox to one or more customers. `to` and `cc` are single strings
-     * with comma-separated addresses; `body` is the email body (HTML is accepted). The response
-     * has no data, only the confirmation message `Email sent`.
+     * with comma-separated addresses; `body` is the email body (the doc does not say whether it is
+     * HTML or plain text, and its sample body is empty). The response has no data, only the
+     * confirmation message `Email sent`.
      *
      * The doc's parameter table names the body field `email body`; the field sent is `body`.
      * Not idempotent: a retried call may send the email twice.
@@ -157,15 +164,20 @@ export interface HelpwiseApi {
     /**
      * Create a mailbox
      *
-     * Creates a new email mailbox (shared inbox) for an address such as `support@yourdomain.com`.
-     * The response contains the new mailbox, including the Helpwise `forwardingAddress` to which
-     * the real address must forward its mail; `isVerified` tells whether forwarding is confirmed.
+     * Creates a new email mailbox (shared inbox) for an address such as `support@yourdomain.com`,
+     * with the name to display for it. The response contains the new mailbox, including its
+     * Helpwise `forwardingAddress` and `isVerified`. Inferred: `forwardingAddress` is where the
+     * real address forwards its mail and `isVerified` tells whether that forwarding is confirmed
+     * (the doc shows both fields without explaining them).
+     *
+     * The doc's table marks neither `email` nor `displayName` as required, so the spec requires
+     * neither and leaves it to the API to reject a request that lacks what it needs.
      *
      * Not idempotent: sending it twice may create two mailboxes or fail on the duplicate address.
      *
      * `POST /mailboxes/create` — not idempotent: never retried once it may have reached the server.
      */
-    readonly create: Method<NonNullable<operations["mailboxes.create"]["requestBody"]>["content"]["application/json"], NonNullable<operations["mailboxes.create"]["responses"][200]["content"]["application/json"]>["data"], false>;
+    readonly create: Method<NonNullable<operations["mailboxes.create"]["requestBody"]>["content"]["application/json"], NonNullable<operations["mailboxes.create"]["responses"][200]["content"]["application/json"]>["data"], true>;
     /**
      * Get a mailbox
      *
@@ -182,7 +194,8 @@ export interface HelpwiseApi {
     /**
      * List mailboxes
      *
-     * Lists the account's mailboxes, one page at a time (`page`, `limit` up to 100, `offset`).
+     * Lists the account's mailboxes, one page at a time (`page`, `limit` up to 100, `offset`; see
+     * *Pagination* for how the spec reads the doc's `limit` and `offset`).
      * `data` is the array of mailboxes; the list items carry the basic mailbox fields only (no
      * `stats` or `outboundSettings`: use `mailboxes.get` for those).
      *
@@ -195,15 +208,18 @@ export interface HelpwiseApi {
     readonly list: PagedMethod<NonNullable<operations["mailboxes.list"]["requestBody"]>["content"]["application/json"], NonNullable<operations["mailboxes.list"]["responses"][200]["content"]["application/json"]>["data"], NonNullable<NonNullable<operations["mailboxes.list"]["responses"][200]["content"]["application/json"]>["data"]>[number], true>;
   };
   /**
-   * Notes: Internal notes added to a conversation; visible to teammates only, never sent to the customer.
+   * Notes: Notes added to a conversation.
    */
   readonly notes: {
     /**
      * Add a note to a thread
      *
-     * Adds an internal note to a conversation. Notes are visible to teammates in Helpwise and are
-     * never sent to the customer. The response only returns the id of the new note (called a
-     * *comment* in the response).
+     * Adds a note to a conversation. Inferred: the note is internal, seen by teammates in Helpwise
+     * and not sent to the customer (the doc only says "add your notes"). The response only returns
+     * the id of the new note (called a *comment* in the response).
+     *
+     * The doc's Notes section intro wrongly says it lists "Emails" (the Notes and Emails intros are
+     * swapped); its sample object is a note, shown on the `Note` schema.
      *
      * Not idempotent: repeating the call adds the note twice.
      *
@@ -218,9 +234,9 @@ export interface HelpwiseApi {
     /**
      * List SMS conversations
      *
-     * Lists the conversations of an SMS inbox, one page at a time (`page` only; the page size is
-     * fixed by Helpwise), optionally limited to one view with `tabType`. Conversations are wrapped
-     * in `data.threads`.
+     * Lists the conversations of an SMS inbox, one page at a time (the doc lists `page` only and
+     * states no page size), optionally limited to one view with `tabType`. Conversations are
+     * wrapped in `data.threads`.
      *
      * The doc's parameter table names the mailbox id `mailbox_id`, but its sample, like the sibling
      * list calls, sends `mailboxID`; `mailboxID` is used here (unverified against the live API).
@@ -233,8 +249,9 @@ export interface HelpwiseApi {
     /**
      * List SMS messages
      *
-     * Lists the messages exchanged with one customer in an SMS inbox, one page at a time (`page`
-     * only), newest first. Messages are wrapped in `data.sms`.
+     * Lists the messages exchanged with one customer in an SMS inbox, one page at a time (the doc
+     * lists `page` only and states neither a page size nor an order). Messages are wrapped in
+     * `data.sms`.
      *
      * The mailbox id is spelled `mailboxID` here. The doc's heading repeats the conversations path
      * `/sms/list`; its sample request uses `/sms/messages`, which is used here.
@@ -251,8 +268,8 @@ export interface HelpwiseApi {
      * with the number of SMS segments it was split into.
      *
      * `to` is the customer's number with country code; the doc types it as a number, but send it as
-     * a string (a leading `+` is accepted and long numbers stay exact). Not idempotent: a retried
-     * call may send the SMS twice.
+     * a string (the doc's sample sends one with a leading `+`, and long numbers stay exact).
+     * Not idempotent: a retried call may send the SMS twice.
      *
      * `POST /sms/send` — not idempotent: never retried once it may have reached the server.
      */
@@ -266,11 +283,12 @@ export interface HelpwiseApi {
      * Assign a thread
      *
      * Assigns a conversation to a Helpwise user of the account, or unassigns it when
-     * `assigned_to` is `0`. The response describes the assignment: who assigned it (the owner
-     * of the API credentials), to whom, when, a link to the conversation and the activity text
-     * shown in the conversation.
+     * `assigned_to` is `0`. The response describes the assignment: who assigned it, to whom,
+     * when, a link to the conversation and the activity text (`raw_text`). Inferred: the assigner
+     * is the owner of the API credentials (the doc does not say).
      *
-     * Marked non-idempotent: every call records an assignment event in the conversation.
+     * Marked non-idempotent. Inferred: every call records an assignment activity in the
+     * conversation, as the `raw_text` of the response suggests.
      *
      * `POST /threads/assign` — not idempotent: never retried once it may have reached the server.
      */
@@ -280,10 +298,10 @@ export interface HelpwiseApi {
      *
      * Returns all emails of one conversation (thread) of a mailbox. Both ids are numbers and both
      * are required; note the snake_case names (`mailbox_id`, `thread_id`), unlike `emails.list`,
-     * which takes `mailboxId`/`threadId` and pages through the same emails.
+     * which takes `mailboxId`/`threadId` and lists the emails of a conversation page by page.
      *
-     * The vendor doc shows an empty sample response; `data` is documented here as the array of
-     * email objects (the same shape `emails.list` returns), which is an assumption.
+     * Inferred: the response's `data` is the array of email objects, the same shape `emails.list`
+     * returns (the vendor doc's sample response is empty, so the shape is a guess).
      *
      * `POST /threads/get`
      */
@@ -291,15 +309,17 @@ export interface HelpwiseApi {
     /**
      * List threads
      *
-     * Lists the conversations of one mailbox, newest first, one page at a time. Narrow the list
-     * with a folder (`labelId`, 0 = inbox), a view (`tabType`: mine, mention, all, assigned,
-     * unassigned, archive, spam, trash), a tag (`tagId`) or a full-text search (`squery`).
+     * Lists the conversations of one mailbox, one page at a time (the doc states no order).
+     * Narrow the list with a folder (`labelId`, 0 = inbox), a view (`tabType`: mine, mention,
+     * all, assigned, unassigned, archive, spam, trash), a tag (`tagId`) or a text search
+     * (`squery`).
      * Each thread carries its latest email (`latestEmail`); use `emails.list` or
      * `threads.getEmails` for the full conversation.
      *
      * The ids are camelCase here (`mailboxId`), unlike most other operations. The doc types `squery`
-     * as a number, but it is a text query and is a string here. The doc's sample sends the mailbox
-     * id as a string; send an integer.
+     * as a number but describes it as a "search query to perform a text based search"; the spec
+     * takes the description and types it as a string. The doc's table types the mailbox id as a
+     * number while its sample sends a string; the spec follows the table (an integer).
      *
      * `POST /threads/list`
      *
@@ -318,34 +338,33 @@ export interface HelpwiseApi {
      * permission on that inbox are returned, e.g. to pick a valid `assigned_to` for
      * `threads.assign`. Users are wrapped in `data.users`.
      *
-     * The section of the doc does not mention paging; the generic pagination parameters of the
-     * API (`page`, `limit`, `offset`) are accepted here as on the other list calls.
+     * The doc lists only `mailbox_id` for this call and does not say it is paginated, so the spec
+     * declares no paging parameters: one call returns the users.
      *
      * `POST /users/list`
-     *
-     * Also `.iterate(params)` over every item and `.pages(params)` over every page.
      */
-    readonly list: PagedMethod<NonNullable<operations["users.list"]["requestBody"]>["content"]["application/json"], NonNullable<operations["users.list"]["responses"][200]["content"]["application/json"]>["data"], NonNullable<NonNullable<NonNullable<operations["users.list"]["responses"][200]["content"]["application/json"]>["data"]>["users"]>[number], true>;
+    readonly list: Method<NonNullable<operations["users.list"]["requestBody"]>["content"]["application/json"], NonNullable<operations["users.list"]["responses"][200]["content"]["application/json"]>["data"], true>;
     /**
      * Get the authenticated user
      *
      * Returns the Helpwise user who owns the API key and secret used for the call. It takes no
-     * parameters; the request body may be omitted or be an empty JSON object. A cheap way to check
-     * that credentials work.
+     * parameters ("No Parameters are needed apart from Authentication Credentials"); the doc's
+     * sample sends no body. Inferred: an empty JSON object is accepted as well. A cheap way to
+     * check that credentials work.
      *
      * `POST /users/me`
      */
     readonly me: Method<Record<string, never>, NonNullable<operations["users.me"]["responses"][200]["content"]["application/json"]>["data"], true>;
   };
   /**
-   * WhatsApp: WhatsApp inboxes: approved message templates, sending messages, conversations and their messages.
+   * WhatsApp: WhatsApp inboxes: message templates, sending messages, conversations and their messages.
    */
   readonly whatsapp: {
     /**
      * List WhatsApp conversations
      *
-     * Lists the conversations of a WhatsApp inbox, one page at a time (`page` only; the page size
-     * is fixed by Helpwise), optionally limited to one view with `tabType`. Conversations are
+     * Lists the conversations of a WhatsApp inbox, one page at a time (the doc lists `page` only and
+     * states no page size), optionally limited to one view with `tabType`. Conversations are
      * wrapped in `data.threads`; each has the last message, the customer's and the inbox's numbers,
      * tags, the assignee and the matching contacts.
      *
@@ -362,9 +381,9 @@ export interface HelpwiseApi {
      * List WhatsApp messages
      *
      * Lists the messages exchanged with one customer in a WhatsApp inbox, one page at a time
-     * (`page` only), newest first. Messages are wrapped in `data.sms` (the same shape as SMS
-     * messages); each has the body, delivery status, the sending user or bot, and media
-     * attachments.
+     * (the doc lists `page` only and states neither a page size nor an order). Messages are
+     * wrapped in `data.sms` (the same shape as SMS messages); each has the body, delivery status,
+     * the sending user or bot, and media attachments.
      *
      * The mailbox id is spelled `mailboxID` here. The doc's heading repeats the conversations path
      * `/whatsapp/list`; its sample request uses `/whatsapp/messages`, which is used here.
@@ -393,13 +412,13 @@ export interface HelpwiseApi {
      *
      * Sends a WhatsApp message from a WhatsApp inbox to a customer's number. Send either free text
      * in `message`, or a template: its `templateId` (from `whatsapp.listTemplates`) and the values
-     * of its placeholders, in order, in `template_variables_data`. With a template, `message` is
-     * optional; one of the two must be given. WhatsApp only delivers free text inside the 24-hour
-     * customer-service window; outside it, use a template.
+     * of its placeholders, in order, in `template_variables_data`. The doc: "If you want to use the
+     * template message then message field is optional", so one of `message` and `templateId` must
+     * be given.
      *
      * `to` is the customer's number with country code; the doc types it as a number, but send it as
-     * a string (a leading `+` is accepted and long numbers stay exact). Not idempotent: a retried
-     * call may send the message twice.
+     * a string (the doc's sample sends one with a leading `+`, and long numbers stay exact).
+     * Not idempotent: a retried call may send the message twice.
      *
      * `POST /whatsapp/send` — not idempotent: never retried once it may have reached the server.
      */

@@ -39,9 +39,14 @@ export interface paths {
         put?: never;
         /**
          * Create a mailbox
-         * @description Creates a new email mailbox (shared inbox) for an address such as `support@yourdomain.com`.
-         *     The response contains the new mailbox, including the Helpwise `forwardingAddress` to which
-         *     the real address must forward its mail; `isVerified` tells whether forwarding is confirmed.
+         * @description Creates a new email mailbox (shared inbox) for an address such as `support@yourdomain.com`,
+         *     with the name to display for it. The response contains the new mailbox, including its
+         *     Helpwise `forwardingAddress` and `isVerified`. Inferred: `forwardingAddress` is where the
+         *     real address forwards its mail and `isVerified` tells whether that forwarding is confirmed
+         *     (the doc shows both fields without explaining them).
+         *
+         *     The doc's table marks neither `email` nor `displayName` as required, so the spec requires
+         *     neither and leaves it to the API to reject a request that lacks what it needs.
          *
          *     Not idempotent: sending it twice may create two mailboxes or fail on the duplicate address.
          */
@@ -63,7 +68,8 @@ export interface paths {
         put?: never;
         /**
          * List mailboxes
-         * @description Lists the account's mailboxes, one page at a time (`page`, `limit` up to 100, `offset`).
+         * @description Lists the account's mailboxes, one page at a time (`page`, `limit` up to 100, `offset`; see
+         *     *Pagination* for how the spec reads the doc's `limit` and `offset`).
          *     `data` is the array of mailboxes; the list items carry the basic mailbox fields only (no
          *     `stats` or `outboundSettings`: use `mailboxes.get` for those).
          *
@@ -89,10 +95,10 @@ export interface paths {
          * Get the emails of a thread
          * @description Returns all emails of one conversation (thread) of a mailbox. Both ids are numbers and both
          *     are required; note the snake_case names (`mailbox_id`, `thread_id`), unlike `emails.list`,
-         *     which takes `mailboxId`/`threadId` and pages through the same emails.
+         *     which takes `mailboxId`/`threadId` and lists the emails of a conversation page by page.
          *
-         *     The vendor doc shows an empty sample response; `data` is documented here as the array of
-         *     email objects (the same shape `emails.list` returns), which is an assumption.
+         *     Inferred: the response's `data` is the array of email objects, the same shape `emails.list`
+         *     returns (the vendor doc's sample response is empty, so the shape is a guess).
          */
         post: operations["threads.getEmails"];
         delete?: never;
@@ -112,15 +118,17 @@ export interface paths {
         put?: never;
         /**
          * List threads
-         * @description Lists the conversations of one mailbox, newest first, one page at a time. Narrow the list
-         *     with a folder (`labelId`, 0 = inbox), a view (`tabType`: mine, mention, all, assigned,
-         *     unassigned, archive, spam, trash), a tag (`tagId`) or a full-text search (`squery`).
+         * @description Lists the conversations of one mailbox, one page at a time (the doc states no order).
+         *     Narrow the list with a folder (`labelId`, 0 = inbox), a view (`tabType`: mine, mention,
+         *     all, assigned, unassigned, archive, spam, trash), a tag (`tagId`) or a text search
+         *     (`squery`).
          *     Each thread carries its latest email (`latestEmail`); use `emails.list` or
          *     `threads.getEmails` for the full conversation.
          *
          *     The ids are camelCase here (`mailboxId`), unlike most other operations. The doc types `squery`
-         *     as a number, but it is a text query and is a string here. The doc's sample sends the mailbox
-         *     id as a string; send an integer.
+         *     as a number but describes it as a "search query to perform a text based search"; the spec
+         *     takes the description and types it as a string. The doc's table types the mailbox id as a
+         *     number while its sample sends a string; the spec follows the table (an integer).
          */
         post: operations["threads.list"];
         delete?: never;
@@ -141,11 +149,12 @@ export interface paths {
         /**
          * Assign a thread
          * @description Assigns a conversation to a Helpwise user of the account, or unassigns it when
-         *     `assigned_to` is `0`. The response describes the assignment: who assigned it (the owner
-         *     of the API credentials), to whom, when, a link to the conversation and the activity text
-         *     shown in the conversation.
+         *     `assigned_to` is `0`. The response describes the assignment: who assigned it, to whom,
+         *     when, a link to the conversation and the activity text (`raw_text`). Inferred: the assigner
+         *     is the owner of the API credentials (the doc does not say).
          *
-         *     Marked non-idempotent: every call records an assignment event in the conversation.
+         *     Marked non-idempotent. Inferred: every call records an assignment activity in the
+         *     conversation, as the `raw_text` of the response suggests.
          */
         post: operations["threads.assign"];
         delete?: never;
@@ -166,8 +175,9 @@ export interface paths {
         /**
          * Get the authenticated user
          * @description Returns the Helpwise user who owns the API key and secret used for the call. It takes no
-         *     parameters; the request body may be omitted or be an empty JSON object. A cheap way to check
-         *     that credentials work.
+         *     parameters ("No Parameters are needed apart from Authentication Credentials"); the doc's
+         *     sample sends no body. Inferred: an empty JSON object is accepted as well. A cheap way to
+         *     check that credentials work.
          */
         post: operations["users.me"];
         delete?: never;
@@ -191,8 +201,8 @@ export interface paths {
          *     permission on that inbox are returned, e.g. to pick a valid `assigned_to` for
          *     `threads.assign`. Users are wrapped in `data.users`.
          *
-         *     The section of the doc does not mention paging; the generic pagination parameters of the
-         *     API (`page`, `limit`, `offset`) are accepted here as on the other list calls.
+         *     The doc lists only `mailbox_id` for this call and does not say it is paginated, so the spec
+         *     declares no paging parameters: one call returns the users.
          */
         post: operations["users.list"];
         delete?: never;
@@ -212,9 +222,12 @@ export interface paths {
         put?: never;
         /**
          * Add a note to a thread
-         * @description Adds an internal note to a conversation. Notes are visible to teammates in Helpwise and are
-         *     never sent to the customer. The response only returns the id of the new note (called a
-         *     *comment* in the response).
+         * @description Adds a note to a conversation. Inferred: the note is internal, seen by teammates in Helpwise
+         *     and not sent to the customer (the doc only says "add your notes"). The response only returns
+         *     the id of the new note (called a *comment* in the response).
+         *
+         *     The doc's Notes section intro wrongly says it lists "Emails" (the Notes and Emails intros are
+         *     swapped); its sample object is a note, shown on the `Note` schema.
          *
          *     Not idempotent: repeating the call adds the note twice.
          */
@@ -240,8 +253,10 @@ export interface paths {
          *     `offset`). Each email carries its recipients as address-to-name maps, the HTML and text
          *     bodies, attachments and read statistics.
          *
-         *     The ids are camelCase here (`mailboxId`, `threadId`). The doc's sample sends them as strings;
-         *     send integers.
+         *     The ids are camelCase here (`mailboxId`, `threadId`). The doc's table types them as numbers
+         *     while its sample sends strings; the spec follows the table (integers). The doc's Emails
+         *     section intro wrongly says it lists "Notes" (the Notes and Emails intros are swapped); its
+         *     sample object is an email, shown on the `Email` schema.
          */
         post: operations["emails.list"];
         delete?: never;
@@ -262,8 +277,9 @@ export interface paths {
         /**
          * Send an email
          * @description Sends a new email from a mailbox to one or more customers. `to` and `cc` are single strings
-         *     with comma-separated addresses; `body` is the email body (HTML is accepted). The response
-         *     has no data, only the confirmation message `Email sent`.
+         *     with comma-separated addresses; `body` is the email body (the doc does not say whether it is
+         *     HTML or plain text, and its sample body is empty). The response has no data, only the
+         *     confirmation message `Email sent`.
          *
          *     The doc's parameter table names the body field `email body`; the field sent is `body`.
          *     Not idempotent: a retried call may send the email twice.
@@ -314,13 +330,13 @@ export interface paths {
          * Send a WhatsApp message
          * @description Sends a WhatsApp message from a WhatsApp inbox to a customer's number. Send either free text
          *     in `message`, or a template: its `templateId` (from `whatsapp.listTemplates`) and the values
-         *     of its placeholders, in order, in `template_variables_data`. With a template, `message` is
-         *     optional; one of the two must be given. WhatsApp only delivers free text inside the 24-hour
-         *     customer-service window; outside it, use a template.
+         *     of its placeholders, in order, in `template_variables_data`. The doc: "If you want to use the
+         *     template message then message field is optional", so one of `message` and `templateId` must
+         *     be given.
          *
          *     `to` is the customer's number with country code; the doc types it as a number, but send it as
-         *     a string (a leading `+` is accepted and long numbers stay exact). Not idempotent: a retried
-         *     call may send the message twice.
+         *     a string (the doc's sample sends one with a leading `+`, and long numbers stay exact).
+         *     Not idempotent: a retried call may send the message twice.
          */
         post: operations["whatsapp.send"];
         delete?: never;
@@ -340,8 +356,8 @@ export interface paths {
         put?: never;
         /**
          * List WhatsApp conversations
-         * @description Lists the conversations of a WhatsApp inbox, one page at a time (`page` only; the page size
-         *     is fixed by Helpwise), optionally limited to one view with `tabType`. Conversations are
+         * @description Lists the conversations of a WhatsApp inbox, one page at a time (the doc lists `page` only and
+         *     states no page size), optionally limited to one view with `tabType`. Conversations are
          *     wrapped in `data.threads`; each has the last message, the customer's and the inbox's numbers,
          *     tags, the assignee and the matching contacts.
          *
@@ -368,9 +384,9 @@ export interface paths {
         /**
          * List WhatsApp messages
          * @description Lists the messages exchanged with one customer in a WhatsApp inbox, one page at a time
-         *     (`page` only), newest first. Messages are wrapped in `data.sms` (the same shape as SMS
-         *     messages); each has the body, delivery status, the sending user or bot, and media
-         *     attachments.
+         *     (the doc lists `page` only and states neither a page size nor an order). Messages are
+         *     wrapped in `data.sms` (the same shape as SMS messages); each has the body, delivery status,
+         *     the sending user or bot, and media attachments.
          *
          *     The mailbox id is spelled `mailboxID` here. The doc's heading repeats the conversations path
          *     `/whatsapp/list`; its sample request uses `/whatsapp/messages`, which is used here.
@@ -397,8 +413,8 @@ export interface paths {
          *     with the number of SMS segments it was split into.
          *
          *     `to` is the customer's number with country code; the doc types it as a number, but send it as
-         *     a string (a leading `+` is accepted and long numbers stay exact). Not idempotent: a retried
-         *     call may send the SMS twice.
+         *     a string (the doc's sample sends one with a leading `+`, and long numbers stay exact).
+         *     Not idempotent: a retried call may send the SMS twice.
          */
         post: operations["sms.send"];
         delete?: never;
@@ -418,9 +434,9 @@ export interface paths {
         put?: never;
         /**
          * List SMS conversations
-         * @description Lists the conversations of an SMS inbox, one page at a time (`page` only; the page size is
-         *     fixed by Helpwise), optionally limited to one view with `tabType`. Conversations are wrapped
-         *     in `data.threads`.
+         * @description Lists the conversations of an SMS inbox, one page at a time (the doc lists `page` only and
+         *     states no page size), optionally limited to one view with `tabType`. Conversations are
+         *     wrapped in `data.threads`.
          *
          *     The doc's parameter table names the mailbox id `mailbox_id`, but its sample, like the sibling
          *     list calls, sends `mailboxID`; `mailboxID` is used here (unverified against the live API).
@@ -443,8 +459,9 @@ export interface paths {
         put?: never;
         /**
          * List SMS messages
-         * @description Lists the messages exchanged with one customer in an SMS inbox, one page at a time (`page`
-         *     only), newest first. Messages are wrapped in `data.sms`.
+         * @description Lists the messages exchanged with one customer in an SMS inbox, one page at a time (the doc
+         *     lists `page` only and states neither a page size nor an order). Messages are wrapped in
+         *     `data.sms`.
          *
          *     The mailbox id is spelled `mailboxID` here. The doc's heading repeats the conversations path
          *     `/sms/list`; its sample request uses `/sms/messages`, which is used here.
@@ -495,9 +512,10 @@ export interface paths {
          * @description Returns one contact by its id: names, primary and secondary emails, phone numbers, company
          *     and job title.
          *
-         *     The doc types the id as a string but its sample sends a number; both are accepted. The doc's
-         *     sample response shows the bare contact without the `{status, data, message}` envelope; the
-         *     envelope is assumed here as on every other call.
+         *     The doc types the id as a string but its sample sends a number; the spec accepts both. The
+         *     doc's sample response shows the bare contact without the `{status, data, message}` envelope.
+         *     Inferred: the response is wrapped in the envelope as on every other call (the bare sample is
+         *     taken for an excerpt).
          */
         post: operations["contacts.get"];
         delete?: never;
@@ -539,8 +557,10 @@ export interface paths {
         /**
          * Search contacts
          * @description Finds contacts by first name, phone number or email address; at least one of `name`, `phone`
-         *     or `email` is required. The result is paginated like `contacts.list` (`page`, `limit` up to
-         *     100, `offset`).
+         *     or `email` is required (the doc: "One of the fields name, phone or email is required"). The
+         *     doc says the result "is paginated with a limit of 100 per page". Inferred: the generic paging
+         *     parameters (`page`, `limit`, `offset`) are accepted, as on `contacts.list`; the search
+         *     table itself does not list them.
          *
          *     The doc's sample request has an empty body; a realistic one is shown instead.
          */
@@ -562,12 +582,13 @@ export interface paths {
         put?: never;
         /**
          * Create a contact
-         * @description Creates a contact with a first name and at least one email address, plus optional last
-         *     name, phone numbers, company and job title. The response has no data, only the message
+         * @description Creates a contact with a first name and its email addresses (both required), plus optional
+         *     last name, phone numbers, company and job title. The response has no data, only the message
          *     `Contact saved successfully`.
          *
-         *     The request uses `emails` (an array of addresses) and `phones[].phone`, while contact
-         *     objects returned by the API use `primaryEmail`/`secondaryEmails` and `phones[].phoneNo`.
+         *     The request uses `emails` (an array of addresses) and `phones[].phone` (as in the doc's
+         *     sample), while contact objects returned by the API use `primaryEmail`/`secondaryEmails` and
+         *     `phones[].phoneNo`. The doc does not say which of the `emails` becomes the `primaryEmail`.
          *     The doc's table calls the job title field `Job title`; the field sent is `jobTitle`.
          *     Not idempotent: repeating the call may create a duplicate contact.
          */
@@ -583,17 +604,17 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         /**
-         * @description Page number to return, starting at 1.
+         * @description Page number to return; defaults to 1 (the first page).
          * @default 1
          */
         Page: number;
         /**
-         * @description Number of records per page (1 to 100, default 50). A value above 100 is rejected with 400.
+         * @description Number of records per page: default 50, at most 100; a value above 100 is rejected with 400 (the doc's pagination section). Each list section of the doc instead says the data "is paginated with a limit of 100 per page"; the spec reads that as the maximum. Inferred: at least 1.
          * @default 50
          */
         Limit: number;
         /**
-         * @description Number of records to skip. When given together with `page`, it overrides the page number.
+         * @description Number of records to skip; default 0. When given together with `page`, it overrides the page number. The doc describes `offset` as "the number of records to be returned" (the words it uses for `limit`); the spec reads it as a number of records to skip, since it defaults to 0 and replaces the page number.
          * @default 0
          */
         Offset: number;
@@ -621,16 +642,16 @@ export interface components {
         EmptyRequest: Record<string, never>;
         /** @description Parameters of `mailboxes.get`. */
         GetMailboxRequest: {
-            /** @description Id of the mailbox to return (a numeric string, e.g. `"204420"`). */
+            /** @description Id of the mailbox to return (a numeric string, e.g. `"204420"`). Inferred: not empty (the doc states no length). */
             id: string;
         };
-        /** @description Parameters of `mailboxes.create`. */
+        /** @description Parameters of `mailboxes.create`. The doc marks neither field as required. */
         CreateMailboxRequest: {
             /**
              * Format: email
              * @description Email address of the mailbox, e.g. `support@yourdomain.com`.
              */
-            email: string;
+            email?: string;
             /** @description Name shown for the mailbox, e.g. `Yourdomain Support` for `support@yourdomain.com`. */
             displayName?: string;
         };
@@ -642,24 +663,24 @@ export interface components {
         };
         /** @description Parameters of `threads.getEmails`. */
         GetThreadEmailsRequest: {
-            /** @description Id of the mailbox the conversation belongs to. */
+            /** @description Id of the mailbox the conversation belongs to. Inferred: at least 1 (the doc states no range). */
             mailbox_id: number;
-            /** @description Id of the conversation (thread). */
+            /** @description Id of the conversation (thread). Inferred: at least 1 (the doc states no range). */
             thread_id: number;
         };
         /** @description Filters and paging parameters of `threads.list`. */
         ListThreadsRequest: {
-            /** @description Id of the mailbox whose conversations are listed. */
+            /** @description Id of the mailbox whose conversations are listed. Inferred: at least 1 (the doc states no range). */
             mailboxId: number;
             /**
-             * @description Folder (label) to list conversations from. Defaults to 0, the inbox.
+             * @description Folder (label) to list conversations from. Defaults to 0, the inbox. Inferred: not negative (the doc states no range).
              * @default 0
              */
             labelId?: number;
             tabType?: components["schemas"]["TabType"];
-            /** @description Only list conversations carrying this tag. */
+            /** @description Only list conversations carrying this tag. Inferred: at least 1 (the doc states no range). */
             tagId?: number;
-            /** @description Text to search for in the emails; only matching conversations are listed. (The doc types it as a number, but it is a text query.) */
+            /** @description Text to search for in the emails; only matching conversations are listed. The doc types it as a number but describes a text search; the spec takes the description (a string). */
             squery?: string;
             page?: components["schemas"]["Page"];
             limit?: components["schemas"]["Limit"];
@@ -667,35 +688,32 @@ export interface components {
         };
         /** @description Parameters of `threads.assign`. */
         AssignThreadRequest: {
-            /** @description Id of the mailbox the conversation belongs to. */
+            /** @description Id of the mailbox the conversation belongs to. Inferred: at least 1 (the doc states no range). */
             mailbox_id: number;
-            /** @description Id of the conversation to assign. */
+            /** @description Id of the conversation to assign. Inferred: at least 1 (the doc states no range). */
             thread_id: number;
-            /** @description Id of the Helpwise user to assign the conversation to (see `users.list`), or `0` to unassign it. */
+            /** @description Id of the Helpwise user to assign the conversation to (see `users.list`), or `0` to unassign it. Inferred: not negative (the doc states no range). */
             assigned_to: number;
         };
-        /** @description Parameters of `users.list`. */
+        /** @description Parameters of `users.list` (the doc lists only `mailbox_id`). */
         ListUsersRequest: {
-            /** @description If given, only the users with permission on this inbox are returned. */
+            /** @description If given, only the users with permission on this inbox are returned. Inferred: at least 1 (the doc states no range). */
             mailbox_id?: number;
-            page?: components["schemas"]["Page"];
-            limit?: components["schemas"]["Limit"];
-            offset?: components["schemas"]["Offset"];
         };
         /** @description Parameters of `notes.add`. */
         AddNoteRequest: {
-            /** @description Id of the mailbox the conversation belongs to. */
+            /** @description Id of the mailbox the conversation belongs to. Inferred: at least 1 (the doc states no range). */
             mailbox_id: number;
-            /** @description Id of the conversation to add the note to. */
+            /** @description Id of the conversation to add the note to. Inferred: at least 1 (the doc states no range). */
             thread_id: number;
             /** @description Body of the note. */
             message?: string;
         };
         /** @description Parameters of `emails.list`. */
         ListEmailsRequest: {
-            /** @description Id of the mailbox the conversation belongs to. */
+            /** @description Id of the mailbox the conversation belongs to. Inferred: at least 1 (the doc states no range). */
             mailboxId: number;
-            /** @description Id of the conversation whose emails are listed. */
+            /** @description Id of the conversation whose emails are listed. Inferred: at least 1 (the doc states no range). */
             threadId: number;
             page?: components["schemas"]["Page"];
             limit?: components["schemas"]["Limit"];
@@ -703,45 +721,45 @@ export interface components {
         };
         /** @description Parameters of `emails.send`. */
         SendEmailRequest: {
-            /** @description Id of the mailbox to send from. */
+            /** @description Id of the mailbox to send from. Inferred: at least 1 (the doc states no range). */
             mailbox_id: number;
-            /** @description Recipient addresses, comma-separated for several (e.g. `a@example.com,b@example.com`). */
+            /** @description Recipient addresses, comma-separated for several (e.g. `a@example.com,b@example.com`). Inferred: at least 3 characters (the shortest address, `a@b`), to catch an empty or truncated value before sending; the doc states no length. */
             to: string;
             /** @description Cc addresses, comma-separated for several. */
             cc?: string;
             /** @description Subject of the email. */
             subject: string;
-            /** @description Body of the email; HTML is accepted. (Called `email body` in the doc's parameter table.) */
+            /** @description Body of the email. The doc does not say whether HTML is accepted. (Called `email body` in the doc's parameter table; its sample sends `body`.) */
             body: string;
         };
         /** @description Parameters of `whatsapp.listTemplates`. */
         ListWhatsAppTemplatesRequest: {
-            /** @description Id of the WhatsApp inbox. */
+            /** @description Id of the WhatsApp inbox. Inferred: at least 1 (the doc states no range). */
             mailbox_id: number;
         };
         /** @description Parameters of `whatsapp.send`. Give `message`, or `templateId` (optionally with `template_variables_data`), or both. */
         SendWhatsAppRequest: {
-            /** @description Id of the WhatsApp inbox to send from. */
+            /** @description Id of the WhatsApp inbox to send from. Inferred: at least 1 (the doc states no range). */
             mailbox_id: number;
             /** @description The customer's phone number with country code, e.g. `"+918587805615"`. Prefer a string; the doc types it as a number. */
             to: string | number;
             /** @description Text of the message. Optional when `templateId` is given. */
             message?: string;
-            /** @description Id of an approved template from `whatsapp.listTemplates`, to send a template message. */
+            /** @description Id of a template from `whatsapp.listTemplates`, to send a template message. Inferred: at least 1 (the doc states no range). */
             templateId?: number;
             /** @description Values for the template's placeholders `{{1}}`, `{{2}}`, ..., in order. */
             template_variables_data?: string[];
         } & (unknown | unknown);
         /** @description Parameters of `whatsapp.listConversations` and `sms.listConversations`. */
         ListMessagingConversationsRequest: {
-            /** @description Id of the WhatsApp or SMS inbox (note the spelling `mailboxID`). */
+            /** @description Id of the WhatsApp or SMS inbox (note the spelling `mailboxID`). Inferred: at least 1 (the doc states no range). */
             mailboxID: number;
             page?: components["schemas"]["Page"];
             tabType?: components["schemas"]["TabType"];
         };
         /** @description Parameters of `whatsapp.listMessages` and `sms.listMessages`. */
         ListMessagingMessagesRequest: {
-            /** @description Id of the WhatsApp or SMS inbox (note the spelling `mailboxID`). */
+            /** @description Id of the WhatsApp or SMS inbox (note the spelling `mailboxID`). Inferred: at least 1 (the doc states no range). */
             mailboxID: number;
             page?: components["schemas"]["Page"];
             /** @description The customer's phone number with country code and without `+`, e.g. `918587805615`, whose messages are listed. */
@@ -749,7 +767,7 @@ export interface components {
         };
         /** @description Parameters of `sms.send`. */
         SendSmsRequest: {
-            /** @description Id of the SMS inbox to send from. */
+            /** @description Id of the SMS inbox to send from. Inferred: at least 1 (the doc states no range). */
             mailbox_id: number;
             /** @description The customer's phone number with country code, e.g. `"+918587805615"`. Prefer a string; the doc types it as a number. */
             to: string | number;
@@ -758,9 +776,9 @@ export interface components {
         };
         /** @description Parameters of `chat.send`. */
         SendChatRequest: {
-            /** @description Id of the chat-widget inbox. */
+            /** @description Id of the chat-widget inbox. Inferred: at least 1 (the doc states no range). */
             mailbox_id: number;
-            /** @description Id of the chat conversation; Helpwise creates it when the visitor writes first and sends it to you by webhook. */
+            /** @description Id of the chat conversation; Helpwise creates it when the visitor writes first and sends it to you by webhook. Inferred: at least 1 (the doc states no range). */
             thread_id: number;
             /** @description Text of the message; HTML is accepted. */
             message?: string;
@@ -790,11 +808,11 @@ export interface components {
         } & (unknown | unknown | unknown);
         /** @description Parameters of `contacts.create`. */
         CreateContactRequest: {
-            /** @description First name of the contact. */
+            /** @description First name of the contact. Inferred: not empty (the doc marks it required and states no length). */
             firstname: string;
             /** @description Last name of the contact. */
             lastname?: string;
-            /** @description Email addresses of the contact; the first becomes the primary email. */
+            /** @description Email addresses of the contact. Inferred: at least one (the doc marks the array required). The doc does not say which address becomes the contact's `primaryEmail`. */
             emails: string[];
             /** @description Phone numbers of the contact. */
             phones?: components["schemas"]["NewContactPhone"][];
@@ -803,14 +821,14 @@ export interface components {
             /** @description Job title of the contact. (Called `Job title` in the doc's parameter table.) */
             jobTitle?: string;
         };
-        /** @description A phone number given when creating a contact. */
+        /** @description A phone number given when creating a contact. The doc's table describes `phones` only as "Contacts's phones no." with a type, and marks no field of it required; the field names come from the doc's sample. */
         NewContactPhone: {
             /** @description The phone number. */
-            phone: string;
+            phone?: string;
             /** @description Helpwise's numeric code (as a string) for the kind of number, e.g. `"1"`; the codes are not documented. */
             type?: string;
         };
-        /** @description Body of an error response. The vendor doc shows no error body; this follows the success envelope. */
+        /** @description Body of an error response. Inferred: the vendor doc shows no error body, only that a 400 or 429 comes "with a detailed error message in response body"; this shape follows the success envelope (`status`, `data`, `message`). */
         ErrorResponse: {
             /**
              * @description Always `error`.
@@ -940,8 +958,8 @@ export interface components {
             message?: components["schemas"]["ResponseMessage"];
         };
         /**
-         * @description An email mailbox (shared inbox). `stats` and `outboundSettings` are only returned by
-         *     `mailboxes.get`.
+         * @description An email mailbox (shared inbox). `stats` and `outboundSettings` appear only in the doc's
+         *     `mailboxes.get` sample, not in the list or create samples.
          * @example {
          *       "id": "204499",
          *       "displayName": "Helpwise Support",
@@ -957,9 +975,9 @@ export interface components {
             displayName?: string;
             /** @description Email address of the mailbox. */
             email: string;
-            /** @description Whether mail forwarding from the address to Helpwise has been verified. */
+            /** @description Whether the mailbox is verified. Inferred: verified means mail forwarding from the address to Helpwise is confirmed (the doc does not explain the field). */
             isVerified?: boolean;
-            /** @description Helpwise address to which the mailbox's real address must forward incoming mail. */
+            /** @description Helpwise address of the mailbox. Inferred: the mailbox's real address forwards its incoming mail there (the doc does not explain the field). */
             forwardingAddress?: string;
             stats?: components["schemas"]["MailboxStats"];
             outboundSettings?: components["schemas"]["OutboundSettings"];
@@ -979,7 +997,7 @@ export interface components {
         };
         /** @description How the mailbox sends email, and the configuration of every sending method. */
         OutboundSettings: {
-            /** @description Code of the active sending method, as a string; matches the `type` of one entry of `settings` (`"0"` Helpwise, `"1"` Google, `"2"` SMTP, `"3"` Microsoft). */
+            /** @description Code of the active sending method, as a string. Inferred: it matches the `type` of one entry of `settings` (`"0"` Helpwise, `"1"` Google, `"2"` SMTP, `"3"` Microsoft in the doc's sample); the doc does not explain the codes. */
             active?: string;
             /** @description Configuration of each sending method. */
             settings?: {
@@ -1124,7 +1142,7 @@ export interface components {
             snoozedTill?: components["schemas"]["NullableTimestamp"];
         };
         /**
-         * @description An email of a conversation.
+         * @description An email of a conversation. The example is the sample object of the doc's Emails section, which that section's intro wrongly calls "an example Notes object" (the Notes and Emails intros are swapped).
          * @example {
          *       "id": 233604,
          *       "cc": {},
@@ -1168,7 +1186,7 @@ export interface components {
             /** @description Whether the email was marked as spam. */
             isSpam?: boolean;
             date?: components["schemas"]["Timestamp"];
-            /** @description The Helpwise user who sent the email, or `null` for incoming mail (the shape is not documented). */
+            /** @description The Helpwise user who sent the email, or `null` (the doc's sample, an incoming email, has `null`; the shape of a user here is not documented). */
             sentBy?: Record<string, never> | null;
             /** @description Attachments of the email (their shape is not documented). */
             attachments?: Record<string, never>[];
@@ -1189,8 +1207,9 @@ export interface components {
             };
         };
         /**
-         * @description An internal note on a conversation. `notes.add` returns only its `id`; the other fields
-         *     show the full note object as documented.
+         * @description A note on a conversation. `notes.add` returns only its `id`; the other fields show the
+         *     full note object as the doc's Notes section shows it (a section whose intro wrongly says
+         *     "Emails": the Notes and Emails intros are swapped).
          * @example {
          *       "id": 272645,
          *       "at": "2020-06-08T14:15:45+0000",
@@ -1253,7 +1272,7 @@ export interface components {
             /** @description Id of the mailbox. */
             mailbox_id?: number;
             assigner?: components["schemas"]["User"];
-            /** @description The user the conversation is now assigned to (`null` may be expected when unassigning; not shown in the doc). */
+            /** @description The user the conversation is now assigned to. Inferred: `null` after unassigning (`assigned_to: 0`); the doc shows only an assignment to a user. */
             assigned?: components["schemas"]["User"] | null;
             /**
              * Format: uri
@@ -1332,12 +1351,14 @@ export interface components {
             attachment?: unknown[] | Record<string, never>;
         };
         /**
-         * @description A WhatsApp or SMS conversation with one customer. The list calls return the camelCase fields
-         *     (`lastMsg`, `clientNumber`, `hwNumber`...); the doc's sample objects show an older shape
-         *     (`last_message`, `client_number`, `your_number`, `totalSmsCount`, `labelID`), also declared here.
+         * @description A WhatsApp or SMS conversation with one customer. The list calls' sample responses show the
+         *     camelCase fields (`lastMsg`, `clientNumber`, `hwNumber`...); the sample objects at the top of
+         *     the doc's WhatsApp and SMS sections show another shape (`last_message`, `client_number`,
+         *     `your_number`, `totalSmsCount`, `labelID`), also declared here since the doc does not say
+         *     which one the API returns today.
          */
         Conversation: {
-            /** @description Id of the conversation (a number; the older shape uses the customer's number as a string). */
+            /** @description Id of the conversation (a number; the section sample objects use the customer's number as a string). */
             id: number | string;
             /** @description Text of the last message. */
             lastMsg?: string;
@@ -1360,15 +1381,15 @@ export interface components {
             isStarred?: boolean;
             /** @description Whether the conversation has been read. */
             isRead?: boolean;
-            /** @description Number of messages (older shape). */
+            /** @description Number of messages (section sample-object shape). */
             totalSmsCount?: number;
-            /** @description Text of the last message (older shape). */
+            /** @description Text of the last message (section sample-object shape). */
             last_message?: string;
-            /** @description The customer's number (older shape). */
+            /** @description The customer's number (section sample-object shape). */
             client_number?: string;
-            /** @description The inbox's number (older shape). */
+            /** @description The inbox's number (section sample-object shape). */
             your_number?: string;
-            /** @description Folder (label) of the conversation (older shape). */
+            /** @description Folder (label) of the conversation (section sample-object shape). */
             labelID?: number;
         };
         /** @description The user a WhatsApp or SMS conversation is assigned to. */
@@ -1488,8 +1509,9 @@ export interface components {
     };
     responses: {
         /**
-         * @description The request is invalid: a required parameter is missing or has the wrong type, or `limit`
-         *     is greater than 100.
+         * @description The request is invalid. The doc documents this status for a `limit` greater than 100, "along
+         *     with a detailed error message in response body". Inferred: a missing or mistyped required
+         *     parameter is answered the same way.
          */
         BadRequest: {
             headers: {
@@ -1499,33 +1521,16 @@ export interface components {
                 "application/json": components["schemas"]["ErrorResponse"];
             };
         };
-        /** @description The `Authorization` header is missing, malformed, or the API key and secret do not match. */
-        Unauthorized: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["ErrorResponse"];
-            };
-        };
         /**
-         * @description The application exceeded the rate limit of this endpoint. Wait until `X-Rate-Limit-Reset`
-         *     (UTC epoch seconds) before retrying.
+         * @description The application exceeded the rate limit of this endpoint ("429 Too Many Requests", with a
+         *     detailed error message in the body). Wait until `X-Rate-Limit-Reset` (UTC epoch seconds)
+         *     before retrying.
          */
         TooManyRequests: {
             headers: {
                 "X-Rate-Limit-Limit": components["headers"]["X-Rate-Limit-Limit"];
                 "X-Rate-Limit-Remaining": components["headers"]["X-Rate-Limit-Remaining"];
                 "X-Rate-Limit-Reset": components["headers"]["X-Rate-Limit-Reset"];
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["ErrorResponse"];
-            };
-        };
-        /** @description An unexpected error on Helpwise's side. */
-        ServerError: {
-            headers: {
                 [name: string]: unknown;
             };
             content: {
@@ -1582,9 +1587,7 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
             429: components["responses"]["TooManyRequests"];
-            500: components["responses"]["ServerError"];
         };
     };
     "mailboxes.create": {
@@ -1613,9 +1616,7 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
             429: components["responses"]["TooManyRequests"];
-            500: components["responses"]["ServerError"];
         };
     };
     "mailboxes.list": {
@@ -1644,9 +1645,7 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
             429: components["responses"]["TooManyRequests"];
-            500: components["responses"]["ServerError"];
         };
     };
     "threads.getEmails": {
@@ -1662,7 +1661,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The emails of the thread, oldest first. */
+            /** @description The emails of the thread (the doc states no order). */
             200: {
                 headers: {
                     "X-Rate-Limit-Limit": components["headers"]["X-Rate-Limit-Limit"];
@@ -1675,9 +1674,7 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
             429: components["responses"]["TooManyRequests"];
-            500: components["responses"]["ServerError"];
         };
     };
     "threads.list": {
@@ -1706,9 +1703,7 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
             429: components["responses"]["TooManyRequests"];
-            500: components["responses"]["ServerError"];
         };
     };
     "threads.assign": {
@@ -1737,9 +1732,7 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
             429: components["responses"]["TooManyRequests"];
-            500: components["responses"]["ServerError"];
         };
     };
     "users.me": {
@@ -1768,9 +1761,7 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
             429: components["responses"]["TooManyRequests"];
-            500: components["responses"]["ServerError"];
         };
     };
     "users.list": {
@@ -1799,9 +1790,7 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
             429: components["responses"]["TooManyRequests"];
-            500: components["responses"]["ServerError"];
         };
     };
     "notes.add": {
@@ -1830,9 +1819,7 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
             429: components["responses"]["TooManyRequests"];
-            500: components["responses"]["ServerError"];
         };
     };
     "emails.list": {
@@ -1861,9 +1848,7 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
             429: components["responses"]["TooManyRequests"];
-            500: components["responses"]["ServerError"];
         };
     };
     "emails.send": {
@@ -1892,9 +1877,7 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
             429: components["responses"]["TooManyRequests"];
-            500: components["responses"]["ServerError"];
         };
     };
     "whatsapp.listTemplates": {
@@ -1923,9 +1906,7 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
             429: components["responses"]["TooManyRequests"];
-            500: components["responses"]["ServerError"];
         };
     };
     "whatsapp.send": {
@@ -1954,9 +1935,7 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
             429: components["responses"]["TooManyRequests"];
-            500: components["responses"]["ServerError"];
         };
     };
     "whatsapp.listConversations": {
@@ -1985,9 +1964,7 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
             429: components["responses"]["TooManyRequests"];
-            500: components["responses"]["ServerError"];
         };
     };
     "whatsapp.listMessages": {
@@ -2016,9 +1993,7 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
             429: components["responses"]["TooManyRequests"];
-            500: components["responses"]["ServerError"];
         };
     };
     "sms.send": {
@@ -2047,9 +2022,7 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
             429: components["responses"]["TooManyRequests"];
-            500: components["responses"]["ServerError"];
         };
     };
     "sms.listConversations": {
@@ -2078,9 +2051,7 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
             429: components["responses"]["TooManyRequests"];
-            500: components["responses"]["ServerError"];
         };
     };
     "sms.listMessages": {
@@ -2109,9 +2080,7 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
             429: components["responses"]["TooManyRequests"];
-            500: components["responses"]["ServerError"];
         };
     };
     "chat.send": {
@@ -2140,9 +2109,7 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
             429: components["responses"]["TooManyRequests"];
-            500: components["responses"]["ServerError"];
         };
     };
     "contacts.get": {
@@ -2171,9 +2138,7 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
             429: components["responses"]["TooManyRequests"];
-            500: components["responses"]["ServerError"];
         };
     };
     "contacts.list": {
@@ -2202,9 +2167,7 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
             429: components["responses"]["TooManyRequests"];
-            500: components["responses"]["ServerError"];
         };
     };
     "contacts.search": {
@@ -2233,9 +2196,7 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
             429: components["responses"]["TooManyRequests"];
-            500: components["responses"]["ServerError"];
         };
     };
     "contacts.create": {
@@ -2264,9 +2225,7 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
             429: components["responses"]["TooManyRequests"];
-            500: components["responses"]["ServerError"];
         };
     };
 }
