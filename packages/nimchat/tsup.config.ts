@@ -1,0 +1,5 @@
+// One entry per API (and the whole package), so a bundle of the public client API carries only its own table.
+import { defineConfig } from "tsup";
+import base from "../../tsup.config.base.js";
+
+export default defineConfig({ ...base, entry: ["src/index.ts", "src/platform.ts", "src/application.ts", "src/public.ts"] });
