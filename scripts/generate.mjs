@@ -381,7 +381,8 @@ export async function generateVendor({ name, spec }) {
     if (schemeNames.length > 1) {
       const used = [...new Set(members.flatMap((m) => m.meta.auth ?? []))].sort();
       for (const scheme of used) {
-        const allowed = members.filter((m) => m.meta.auth?.includes(scheme));
+        // An operation that needs no credential may be called with any.
+        const allowed = members.filter((m) => m.meta.noAuth || m.meta.auth?.includes(scheme));
         if (allowed.length === members.length) continue;
         const byGroup = new Map();
         for (const m of allowed) {
@@ -434,7 +435,7 @@ async function exportsFile({ specRel, ident, vendorName, perApi, hooks, errorCod
   if (schemeNames.length > 1) {
     for (const a of perApi) {
       const used = [...new Set(a.members.flatMap((m) => m.meta.auth ?? []))].sort();
-      for (const scheme of used) if (a.members.some((m) => !m.meta.auth?.includes(scheme))) types.push(`${a.iface}For${pascal(scheme)}`);
+      for (const scheme of used) if (a.members.some((m) => !m.meta.noAuth && !m.meta.auth?.includes(scheme))) types.push(`${a.iface}For${pascal(scheme)}`);
     }
   }
   if (hooks.length) types.push(`${ident}WebhookEvent`, ...hooks.filter((h) => h.response).map((h) => `${ident}${pascal(h.name)}WebhookAnswer`));

@@ -1,0 +1,3 @@
+import { vendorConfig } from "../../scripts/vitest/vendor-config.js";
+
+export default vendorConfig();
