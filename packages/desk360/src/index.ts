@@ -13,6 +13,8 @@ import {
   APIError,
   assertHeaderValue,
   createApiClient,
+  errorClassForStatus,
+  RateLimitError,
   tokenAuth,
   ValidationError,
   type ClientCore,
@@ -73,41 +75,72 @@ export function isDesk360Error<C extends Desk360ErrorCode = Desk360ErrorCode>(er
   return codes.length === 0 || (codes as string[]).includes(error.code);
 }
 
+/** Whether a login error is final: any 401 or 429 of `POST /v1/login`, or a documented lockout code. */
+function isFatalLoginError(error: unknown): boolean {
+  if (!APIError.is(error)) return false;
+  if (error.request?.operationId === "auth.login" && (error.status === 401 || error.status === 429)) return true;
+  return isDesk360Error(error, "invalid_credentials", "too_many_attempts");
+}
+
+/**
+ * The error of a failed login as the caller sees it: same class, status, code and body, with a
+ * message that says the email/password login failed and will not be tried again.
+ */
+function loginFailed(error: APIError, secrets: readonly string[]): APIError {
+  const detail = error.message.replace(/^Desk360 auth\.login failed with /, "");
+  const message = `Desk360 login with email and password failed (${detail}); no further login will be attempted`;
+  const common = { status: error.status, code: error.code, body: error.body, request: error.request, headers: error.headers, requestId: error.requestId, secrets, cause: error };
+  if (RateLimitError.is(error)) return new RateLimitError(message, { ...common, retryAfterMs: error.retryAfterMs });
+  return new (errorClassForStatus(error.status))(message, common);
+}
+
 /**
  * Creates a Desk360 client.
  *
  * With `{ token }` every call sends `Authorization: Bearer <token>`. With `{ email, password }` the
  * client logs in (`POST /v1/login`) on first use, keeps the token, logs in again once after a 401,
- * and concurrent calls share one login. Wrong credentials are never retried — the API locks an
- * account after 5 wrong attempts a minute — and every later call fails with the same
- * `invalid_credentials` error without contacting the API.
+ * and concurrent calls share one login. A rejected login (any 401 or 429 of `/v1/login`) is never
+ * retried — the API locks an account after 5 wrong attempts a minute — and every later call fails
+ * with the same error ("Desk360 login with email and password failed …") without contacting the API.
  *
- * @throws {ValidationError} when the credentials are missing or contain CR/LF, or `baseUrl` is not https.
+ * @throws {ValidationError} when the credentials are missing or contain control characters, an option is unknown or mistyped, or `baseUrl` is not https.
  */
 export function createDesk360Client(options: Desk360ClientOptions): Desk360Client {
   const { token, email, password, ...rest } = (options ?? {}) as Desk360BaseOptions & { token?: string; email?: string; password?: string };
   const issues: ValidationIssue[] = [];
   const hasToken = typeof token === "string" && token.trim() !== "";
-  const hasLogin = typeof email === "string" && email.trim() !== "" && typeof password === "string" && password !== "";
-  if (!hasToken && !hasLogin) issues.push({ path: "token", message: "is required (or pass email and password)" });
+  const hasEmail = typeof email === "string" && email.trim() !== "";
+  const hasPassword = typeof password === "string" && password !== "";
+  const hasLogin = hasEmail && hasPassword;
+  if (!hasToken && !hasEmail && !hasPassword) issues.push({ path: "token", message: "is required (or pass email and password)" });
+  else if (!hasToken && !hasPassword) issues.push({ path: "password", message: "is required with email" });
+  else if (!hasToken && !hasEmail) issues.push({ path: "email", message: "is required with password" });
   if (hasToken && (email !== undefined || password !== undefined)) issues.push({ path: "token", message: "pass either token or email and password, not both" });
-  if (issues.length) throw new ValidationError(issues, { subject: "Desk360 client options", secrets: [token, password].filter((s): s is string => !!s) });
+  const secrets = [token, password].filter((s): s is string => typeof s === "string" && s.length > 0);
+  if (issues.length) throw new ValidationError(issues, { subject: "Desk360 client options", secrets });
   if (hasToken) assertHeaderValue("token", token as string);
 
   let client: Desk360Client | undefined;
   const auth = tokenAuth({
     token: hasToken ? token : undefined,
     login: hasLogin
-      ? async () => (await (client as Desk360Client).auth.login({ email: email as string, password: password as string })).access_token
+      ? async () => {
+          try {
+            return (await (client as Desk360Client).auth.login({ email: email as string, password: password as string })).access_token;
+          } catch (error) {
+            throw isFatalLoginError(error) ? loginFailed(error as APIError, secrets) : error;
+          }
+        }
       : undefined,
-    isFatal: (error) => isDesk360Error(error, "invalid_credentials", "too_many_attempts"),
+    isFatal: isFatalLoginError,
   });
   const api = createApiClient<paths, Desk360Api>(vendor, operationTable, rest, {
     auth,
-    secrets: [token, password].filter((s): s is string => typeof s === "string" && s.length > 0),
+    secrets,
     defaultBudget: DESK360_BUDGET,
     defaultWaitOnRateLimit: true,
     check: desk360Checks,
+    optionNames: ["token", "email", "password"],
   });
   const session = {
     get token() {

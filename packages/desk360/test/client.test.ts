@@ -99,6 +99,55 @@ describe("login flow", () => {
     expect(inspect(error, { depth: 9 })).not.toContain("tok-1");
   });
 
+  it.each([
+    [401, { error: { code: "authentication_exception", message: "Unauthenticated." } }, AuthenticationError],
+    [401, { message: "Unauthorized" }, AuthenticationError],
+    [429, { error: { code: "too_many_requests_exception", message: "Too Many Attempts." } }, RateLimitError],
+  ])("any %i from the login stops further logins (the API locks an account after 5 wrong attempts a minute)", async (status, body, ErrorClass) => {
+    let logins = 0;
+    const fetch = async (url: string) => {
+      if (new URL(url).pathname === "/v1/login") {
+        logins++;
+        return json(body, status, status === 429 ? { "retry-after": "60" } : {});
+      }
+      return json({ message_id: "m" });
+    };
+    const desk360 = createDesk360Client({ email: "ops@example.org", password: "pass-word-1", fetch, requestBudget: false });
+    const errors = [];
+    for (let i = 0; i < 3; i++) errors.push(await desk360.messages.sendText(send).catch((e) => e));
+    errors.push(...(await Promise.all([desk360.integrations.list().catch((e) => e), desk360.templates.list({ integrationId: 1 }).catch((e) => e)])));
+    expect(logins).toBe(1);
+    for (const error of errors) {
+      expect(error).toBeInstanceOf(ErrorClass);
+      expect(error.status).toBe(status);
+      expect(error.message).toMatch(new RegExp(`^Desk360 login with email and password failed \\(${status}.*\\); no further login will be attempted$`));
+      for (const text of [error.message, JSON.stringify(error), inspect(error)]) expect(text).not.toContain("pass-word-1");
+    }
+  });
+
+  it("a login failure that is not a rejection (a 503) is not remembered", async () => {
+    let logins = 0;
+    const fetch = async (url: string) => {
+      if (new URL(url).pathname === "/v1/login") return ++logins === 1 ? json({}, 503) : json({ access_token: "tok-1" });
+      return json({ message_id: "m" });
+    };
+    const desk360 = createDesk360Client({ email: "ops@example.org", password: "p", fetch, requestBudget: false });
+    await expect(desk360.messages.sendText(send)).rejects.toMatchObject({ status: 503 });
+    await expect(desk360.messages.sendText(send)).resolves.toEqual({ message_id: "m" });
+    expect(logins).toBe(2);
+  });
+
+  it("a missing password (or email) is reported as such, not as a missing token", () => {
+    expect(() => createDesk360Client({ email: "ops@example.org" } as never)).toThrow("Invalid Desk360 client options: password: is required with email");
+    expect(() => createDesk360Client({ password: "p" } as never)).toThrow("Invalid Desk360 client options: email: is required with password");
+    expect(() => createDesk360Client({ email: "ops@example.org", pasword: "p" } as never)).toThrow(/password: is required/);
+  });
+
+  it("a misspelt option is an error with a suggestion", () => {
+    expect(() => createDesk360Client({ token: "t", pasword: "p" } as never)).toThrow("Invalid Desk360 client options: pasword: is not a known option; did you mean `password`?");
+    expect(() => createDesk360Client({ token: "t", timout: 5 } as never)).toThrow(/timout: is not a known option; did you mean `timeoutMs`\?/);
+  });
+
   it("rejects bad options", () => {
     expect(() => createDesk360Client({} as never)).toThrow(/token: is required/);
     expect(() => createDesk360Client({ token: "a\nb" })).toThrow(/CR or LF/);

@@ -50,6 +50,7 @@ export function createHelpshiftClient(options: HelpshiftClientOptions): Helpshif
     secrets: [apiKey, authorization, authorization.slice("Basic ".length)],
     pathDefaults: { domain },
     check: createCheck(),
+    optionNames: ["apiKey", "domain"],
   });
 }
 

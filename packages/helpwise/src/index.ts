@@ -50,6 +50,7 @@ export function createHelpwiseClient(options: HelpwiseClientOptions): HelpwiseCl
   return createApiClient<paths, HelpwiseApi>(vendor, operationTable, rest, {
     headers: { Authorization: `${apiKey}:${apiSecret}`, "Content-Type": "application/json" },
     secrets: [apiKey, apiSecret, `${apiKey}:${apiSecret}`],
+    optionNames: ["apiKey", "apiSecret"],
   });
 }
 

@@ -3,6 +3,8 @@
  * after a 401, and let concurrent calls share one in-flight login.
  * @module
  */
+import { InboxKitError, ValidationError } from "./errors.js";
+import { headerValueProblem } from "./headers.js";
 import type { OperationMeta } from "./operation.js";
 import type { AuthHook } from "./transport.js";
 
@@ -51,6 +53,7 @@ export function tokenAuth(options: TokenAuthOptions): TokenAuth {
     inflight ??= options
       .login()
       .then((fresh) => {
+        if (typeof fresh !== "string" || fresh === "") throw new InboxKitError("The login returned no token");
         logins++;
         token = fresh;
         seen.add(fresh);
@@ -76,6 +79,9 @@ export function tokenAuth(options: TokenAuthOptions): TokenAuth {
     secrets: () => [...seen],
     async apply(headers: Headers): Promise<void> {
       const current = token ?? (await obtain());
+      // The runtime's one header check: a token with a control character is refused without being shown.
+      const problem = headerValueProblem(current);
+      if (problem) throw new ValidationError([{ path: header, message: `the token ${problem}` }], { subject: "credentials", secrets: [current] });
       headers.set(header, `${prefix}${current}`);
     },
     async refresh(_operation: OperationMeta | undefined, headers: Headers): Promise<boolean> {

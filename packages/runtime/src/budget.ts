@@ -3,6 +3,7 @@
  * server counts them.
  * @module
  */
+import { abortReason, onAbort } from "./abort.js";
 
 /** The budget a client keeps to, e.g. Desk360's documented 60 requests a minute. */
 export interface RequestBudgetOptions {
@@ -13,65 +14,99 @@ export interface RequestBudgetOptions {
 }
 
 /**
+ * Gives a budget slot back. `sent: false` (nothing was sent, e.g. the call was aborted first) frees
+ * it at once; otherwise it is free again `intervalMs` later. Calling it again does nothing.
+ */
+export type ReleaseSlot = (sent?: boolean) => void;
+
+interface Waiter {
+  readonly resolve: (release: ReleaseSlot) => void;
+  readonly reject: (error: unknown) => void;
+  off: () => void;
+}
+
+/**
  * A limiter with `requests` slots. A request takes a slot before it is sent and gives it back when
  * its response (or failure) arrives; the slot is free again `intervalMs` after that. Because a
  * request reaches the server before its response reaches us, any two requests that use the same
  * slot arrive at the server more than `intervalMs` apart, so the server never counts more than
- * `requests` in any window of that length, whatever the latency. Callers are served in order.
+ * `requests` in any window of that length, whatever the latency. Callers are served in order; a
+ * caller whose signal aborts leaves the queue at once.
  */
 export class RequestBudget {
   readonly requests: number;
   readonly intervalMs: number;
   /** For each slot: when it becomes free (ms); `Infinity` while its request is in flight. */
   readonly #freeAt: number[];
-  #queue: Promise<void> = Promise.resolve();
-  #wake: (() => void) | undefined;
+  readonly #waiters: Waiter[] = [];
+  #timer: ReturnType<typeof setTimeout> | undefined;
   readonly #now: () => number;
-  readonly #sleep: (ms: number) => Promise<void>;
 
-  constructor(options: RequestBudgetOptions, clock?: { now?: () => number; sleep?: (ms: number) => Promise<void> }) {
+  constructor(options: RequestBudgetOptions, clock?: { now?: () => number }) {
     if (!(options.requests >= 1) || !(options.intervalMs > 0)) throw new RangeError("requestBudget needs requests >= 1 and intervalMs > 0");
     this.requests = Math.floor(options.requests);
     this.intervalMs = options.intervalMs;
     this.#freeAt = Array.from({ length: this.requests }, () => -Infinity);
     this.#now = clock?.now ?? Date.now;
-    this.#sleep = clock?.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
+  }
+
+  /** Callers waiting for a slot. */
+  get waiting(): number {
+    return this.#waiters.length;
   }
 
   /**
-   * Waits for a free slot and takes it. Call the returned function once the request is done
-   * (response received or failed); calling it again does nothing.
+   * Waits for a free slot and takes it; resolves with the slot's {@link ReleaseSlot}. Rejects with an
+   * `AbortError` (and leaves the queue) when `signal` aborts first.
    */
-  acquire(): Promise<() => void> {
-    const turn = this.#queue.then(() => this.#take());
-    this.#queue = turn.then(
-      () => undefined,
-      () => undefined,
-    );
-    return turn;
+  acquire(signal?: AbortSignal | null): Promise<ReleaseSlot> {
+    if (signal?.aborted) return Promise.reject(abortReason(signal));
+    return new Promise<ReleaseSlot>((resolve, reject) => {
+      const waiter: Waiter = { resolve, reject, off: () => {} };
+      this.#waiters.push(waiter);
+      waiter.off = onAbort(signal, () => {
+        const i = this.#waiters.indexOf(waiter);
+        if (i >= 0) this.#waiters.splice(i, 1);
+        reject(abortReason(signal as AbortSignal));
+        this.#pump();
+      });
+      this.#pump();
+    });
   }
 
-  async #take(): Promise<() => void> {
-    for (;;) {
+  /** Hands free slots to waiters in order; arms one timer for the next slot to free up. */
+  #pump(): void {
+    if (this.#timer !== undefined) {
+      clearTimeout(this.#timer);
+      this.#timer = undefined;
+    }
+    while (this.#waiters.length > 0) {
       let slot = 0;
       for (let i = 1; i < this.#freeAt.length; i++) if ((this.#freeAt[i] as number) < (this.#freeAt[slot] as number)) slot = i;
       const freeAt = this.#freeAt[slot] as number;
       const now = this.#now();
-      if (freeAt <= now) {
-        this.#freeAt[slot] = Infinity;
-        let done = false;
-        return () => {
-          if (done) return;
-          done = true;
-          this.#freeAt[slot] = this.#now() + this.intervalMs;
-          this.#wake?.();
-        };
+      if (freeAt === Infinity) return; // every slot is in flight: a release pumps again
+      if (freeAt > now) {
+        this.#timer = setTimeout(() => {
+          this.#timer = undefined;
+          this.#pump();
+        }, freeAt - now);
+        return;
       }
-      if (freeAt === Infinity) {
-        // Every slot is in flight: wait for a release.
-        await new Promise<void>((resolve) => (this.#wake = resolve));
-        this.#wake = undefined;
-      } else await this.#sleep(freeAt - now);
+      const waiter = this.#waiters.shift() as Waiter;
+      waiter.off();
+      this.#freeAt[slot] = Infinity;
+      waiter.resolve(this.#release(slot));
     }
+  }
+
+  #release(slot: number): ReleaseSlot {
+    let done = false;
+    return (sent = true) => {
+      if (done) return;
+      done = true;
+      this.#freeAt[slot] = sent ? this.#now() + this.intervalMs : -Infinity;
+      this.#pump();
+    };
   }
 }

@@ -4,27 +4,36 @@
  * @module
  */
 import openapiFetch, { type Client } from "openapi-fetch";
-import { APIError, ValidationError, errorClassForStatus, RateLimitError, type ValidationIssue } from "./errors.js";
+import { toApiError } from "./api-error.js";
+import type { ParseAs } from "./body.js";
 import { RequestBudget, type RequestBudgetOptions } from "./budget.js";
+import { ValidationError, type ValidationIssue } from "./errors.js";
+import { assertHeaders, redactedHeaderError } from "./headers.js";
 import type { Logger } from "./logger.js";
 import { getPath, type OperationMeta, type VendorMeta } from "./operation.js";
-import { iterateItems, iteratePages, type PageFetcher } from "./paginate.js";
+import { CLIENT_OPTIONS, REQUEST_OPTIONS, checkOptions } from "./options.js";
+import { DEFAULT_MAX_PAGES, iterateItems, iteratePages, type PageFetcher, type PagingContext } from "./paginate.js";
 import { RateLimitTracker, type RateLimitState } from "./rate-limit.js";
-import { resolveRetry, serverDelay, type RetryOptions } from "./retry.js";
+import { resolveRetry, type RetryOptions } from "./retry.js";
 import { containsFile, toForm, toMultipart } from "./serialize.js";
+import { follow, iterateHistory } from "./time-cursor.js";
 import { createTransport, PreparedRequest, type AuthHook } from "./transport.js";
 import type { RequestOptions } from "./types.js";
+import { checkBaseUrl, templateRegExp } from "./url.js";
 import { validate } from "./validate.js";
 
-/** Options every InboxKit client accepts (vendor clients add their credentials). */
+/** Options every InboxKit client accepts (vendor clients add their credentials). Checked at run time. */
 export interface ClientOptions {
-  /** Server URL. Must be https, except for loopback hosts (local mocks). Defaults to the vendor's. */
+  /**
+   * Server URL: https (plain http only for localhost / 127.x.x.x / [::1]), without `user:password@`,
+   * query or fragment. Defaults to the vendor's; required for self-hosted vendors.
+   */
   readonly baseUrl?: string;
   /** The fetch implementation. Defaults to `globalThis.fetch`. */
   readonly fetch?: (input: string, init: RequestInit) => Promise<Response>;
   /** Retry policy, or `false` for none. Only requests that are safe to repeat are retried. */
   readonly retry?: RetryOptions | false;
-  /** Per-attempt timeout in ms (0 = none). Default 60000. */
+  /** Per-attempt timeout in ms, covering the response headers and the whole body (0 = none). Default 60000. */
   readonly timeoutMs?: number;
   /**
    * When the API reported that the rate-limit budget is spent (or asked to pause after a 429),
@@ -33,12 +42,19 @@ export interface ClientOptions {
   readonly waitOnRateLimit?: boolean | number;
   /** A client-side request budget (`{ requests, intervalMs }`), or `false` for none. */
   readonly requestBudget?: RequestBudgetOptions | false;
-  /** Headers sent with every request. Values may not contain CR or LF. */
+  /** Headers sent with every request. Names must be RFC 9110 tokens; values may not hold control characters. */
   readonly headers?: Readonly<Record<string, string>>;
   /** Debug logger (off by default). Receives no headers or bodies. */
   readonly logger?: Logger;
   /** Check parameters against the spec before sending (default `true`). */
   readonly validate?: boolean;
+  /** Hard cap on the pages one iteration fetches (`iterate`, `pages`, `iterateHistory`, `follow`). Default 10000. */
+  readonly maxPages?: number;
+  /**
+   * How the client waits between attempts and for rate limits (default: a timer). For tests and
+   * custom schedulers; the wait is abandoned when `signal` aborts either way.
+   */
+  readonly sleep?: (ms: number, signal?: AbortSignal | null) => Promise<void>;
 }
 
 /** What a vendor package adds when it builds its client. */
@@ -57,6 +73,16 @@ export interface VendorWiring {
   readonly defaultWaitOnRateLimit?: boolean | number;
   /** Checks the schema cannot express (e.g. unique button titles); return the issues found. */
   readonly check?: (operationId: string, params: Record<string, unknown>) => ValidationIssue[];
+  /**
+   * The security scheme of the credential this client holds (a name under the spec's
+   * `securitySchemes`). Operations whose `auth` does not list it are refused before sending.
+   */
+  readonly scheme?: string;
+  /**
+   * The vendor's own option names (credentials such as `apiKey`): accepted next to the runtime's
+   * options and offered in "did you mean" suggestions. The vendor package checks their values.
+   */
+  readonly optionNames?: readonly string[];
 }
 
 /** What every client exposes besides its generated resources. */
@@ -72,41 +98,19 @@ export interface ClientCore<Paths extends {}> {
 const createClient: typeof openapiFetch =
   typeof openapiFetch === "function" ? openapiFetch : (openapiFetch as unknown as { default: typeof openapiFetch }).default;
 
-const CRLF = /[\r\n]/;
-const LOOPBACK = /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])$/i;
-
-/** Throws a {@link ValidationError} for a header value with CR/LF (header injection). */
-export function assertHeaderValue(name: string, value: string): void {
-  if (CRLF.test(value)) throw new ValidationError([{ path: name, message: "must not contain CR or LF characters" }], { subject: "header value" });
-}
-
-/** Checks a base URL: absolute, https unless the host is loopback. Returns it without a trailing slash. */
-export function checkBaseUrl(baseUrl: string): string {
-  let url: URL;
-  try {
-    url = new URL(baseUrl);
-  } catch {
-    throw new ValidationError([{ path: "baseUrl", message: `is not an absolute URL: ${baseUrl}` }], { subject: "client options" });
-  }
-  if (url.protocol !== "https:" && !(url.protocol === "http:" && LOOPBACK.test(url.hostname))) {
-    throw new ValidationError([{ path: "baseUrl", message: "must use https (plain http is allowed only for localhost / 127.0.0.1 / [::1])" }], { subject: "client options" });
-  }
-  return baseUrl.replace(/\/+$/, "");
-}
+const RAW_METHODS = ["request", "GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE"] as const;
 
 /** Compiles the table's path templates for raw-call lookups. */
 function compileLookup(table: readonly OperationMeta[], baseUrl: string): (method: string, url: string) => OperationMeta | undefined {
   const exact = new Map<string, OperationMeta>();
   const templated: { method: string; re: RegExp; op: OperationMeta }[] = [];
   for (const op of table) {
-    if (op.path.includes("{")) {
-      const source = op.path.replace(/[.*+?^$()|[\]\\]/g, "\\$&").replace(/\\?\{[^}]+\\?\}/g, "[^/]+");
-      templated.push({ method: op.method, re: new RegExp(`^${source}$`), op });
-    } else exact.set(`${op.method} ${op.path}`, op);
+    if (op.path.includes("{")) templated.push({ method: op.method, re: templateRegExp(op.path), op });
+    else exact.set(`${op.method} ${op.path}`, op);
   }
   return (method, url) => {
     let path = url.startsWith(baseUrl) ? url.slice(baseUrl.length) : new URL(url).pathname;
-    const q = path.indexOf("?");
+    const q = path.search(/[?#]/);
     if (q >= 0) path = path.slice(0, q);
     const hit = exact.get(`${method} ${path}`);
     if (hit) return hit;
@@ -115,9 +119,20 @@ function compileLookup(table: readonly OperationMeta[], baseUrl: string): (metho
   };
 }
 
+/** A pre-send failure of openapi-fetch (a header refused by `Headers`, a body JSON cannot encode) as a ValidationError without the value. */
+function presendError(error: unknown): unknown {
+  const header = redactedHeaderError(error);
+  if (header) return header;
+  if (error instanceof TypeError && /circular|BigInt/i.test(error.message)) {
+    return new ValidationError([{ path: "body", message: "cannot be encoded as JSON (a circular reference or a BigInt)" }], { subject: "request body" });
+  }
+  return error;
+}
+
 /**
  * Builds a client from a generated operation table. Vendor packages call this; users call the
  * vendor's `create<Vendor>Client`.
+ * @throws {ValidationError} on an unknown option or a wrong type, a missing or unsafe `baseUrl`, or a header that cannot be sent.
  */
 export function createApiClient<Paths extends {}, Api extends object>(
   vendor: VendorMeta,
@@ -125,87 +140,103 @@ export function createApiClient<Paths extends {}, Api extends object>(
   options: ClientOptions = {},
   wiring: VendorWiring = {},
 ): Api & ClientCore<Paths> {
-  const baseUrl = checkBaseUrl(options.baseUrl ?? vendor.baseUrl);
-  const configured = (wiring.secrets ?? []).filter((s) => s.length > 0);
+  const configured = (wiring.secrets ?? []).filter((s) => typeof s === "string" && s.length > 0);
+  const subject = `${vendor.name} client options`;
+  checkOptions(options, CLIENT_OPTIONS, wiring.optionNames ?? [], subject, configured);
+  const chosenUrl = options.baseUrl ?? vendor.baseUrl;
+  if (chosenUrl === undefined) {
+    throw new ValidationError([{ path: "baseUrl", message: `is required for ${vendor.name} (self-hosted: the URL of your installation)` }], { subject });
+  }
+  const baseUrl = checkBaseUrl(chosenUrl);
   const auth = wiring.auth;
   const secrets = auth?.secrets ? () => [...configured, ...(auth.secrets as () => readonly string[])()] : () => configured;
   const headers: Record<string, string> = { Accept: "application/json", ...wiring.headers, ...options.headers };
-  for (const [name, value] of Object.entries(headers)) assertHeaderValue(name, value);
-  const fetchImpl = options.fetch ?? ((input: string, init: RequestInit) => globalThis.fetch(input, init));
-  if (typeof fetchImpl !== "function") throw new ValidationError([{ path: "fetch", message: "no fetch implementation: pass one or use Node >= 18" }], { subject: "client options" });
+  assertHeaders(headers, configured);
+  const fetchImpl = options.fetch ?? (typeof globalThis.fetch === "function" ? (input: string, init: RequestInit) => globalThis.fetch(input, init) : undefined);
+  if (!fetchImpl) throw new ValidationError([{ path: "fetch", message: "no fetch implementation: pass one or use Node >= 18" }], { subject });
   const budgetOptions = options.requestBudget === undefined ? wiring.defaultBudget : options.requestBudget || undefined;
   const waitOption = options.waitOnRateLimit ?? wiring.defaultWaitOnRateLimit ?? false;
   const rateLimit = new RateLimitTracker();
   const retry = resolveRetry(options.retry);
   const shouldValidate = options.validate !== false;
+  const paging: PagingContext = { baseUrl, vendor: vendor.name, maxPages: options.maxPages ?? DEFAULT_MAX_PAGES };
 
   const transport = createTransport({
+    vendor: vendor.name,
+    baseUrl,
     fetch: fetchImpl,
     retry,
     timeoutMs: options.timeoutMs ?? 60_000,
     rateLimit,
     maxRateLimitWaitMs: waitOption === true ? 60_000 : waitOption === false ? 0 : waitOption,
     budget: budgetOptions ? new RequestBudget(budgetOptions) : undefined,
-    auth: wiring.auth,
+    auth,
+    scheme: wiring.scheme,
     logger: options.logger,
     secrets,
     lookup: compileLookup(table, baseUrl),
+    sleep: options.sleep,
   });
 
-  const raw = createClient<Paths>({
+  const client = createClient<Paths>({
     baseUrl,
     headers,
     fetch: transport as unknown as (input: Request) => Promise<Response>,
     Request: PreparedRequest as unknown as typeof Request,
   });
+  // Tell the transport how the caller reads the body, so that it can check JSON within the attempt.
+  client.use({
+    onRequest({ request, options: used }) {
+      if (PreparedRequest.isPrepared(request)) request.parseAs = used.parseAs as ParseAs;
+      return undefined;
+    },
+  });
+  // The raw client as the caller sees it: header and body-encoding failures of openapi-fetch become
+  // ValidationErrors that do not quote the value (a fetch TypeError quotes `Bearer <token>`).
+  const raw = { ...client } as Record<string, unknown>;
+  for (const name of RAW_METHODS) {
+    const call = client[name] as (...args: unknown[]) => Promise<unknown>;
+    raw[name] = async (...args: unknown[]) => {
+      const init = args[name === "request" ? 2 : 1] as { headers?: unknown } | undefined;
+      if (init?.headers && typeof init.headers === "object" && !(init.headers instanceof Headers)) assertHeaders(init.headers as Record<string, unknown>, secrets());
+      try {
+        return await call(...args);
+      } catch (error) {
+        throw presendError(error);
+      }
+    };
+  }
+  const rawRequest = raw.request as (method: string, path: string, init: unknown) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
 
   const unwrap = vendor.envelope ? (body: unknown) => getPath(body, [vendor.envelope as string]) : (body: unknown) => body;
 
-  function toApiError(op: OperationMeta, response: Response, body: unknown, params: Record<string, unknown>): APIError {
-    const code = getPath(body, vendor.errorCode);
-    const vendorMessage = getPath(body, vendor.errorMessage);
-    const text = typeof vendorMessage === "string" && vendorMessage ? vendorMessage : typeof body === "string" && body ? body.slice(0, 300) : response.statusText || "request failed";
-    const kept: Record<string, unknown> = {};
-    for (const name of [...(op.pathParams ?? []), ...(op.queryParams ?? [])]) if (params[name] !== undefined) kept[name] = params[name];
-    const request = { operationId: op.id, method: op.method, path: op.path, params: kept };
-    const codeText = code === undefined || code === null ? undefined : String(code);
-    const message = `${vendor.name} ${op.id} failed with ${response.status}${codeText ? ` ${codeText}` : ""}: ${text}`;
-    const common = {
-      status: response.status,
-      code: codeText,
-      body,
-      request,
-      secrets: secrets(),
-      requestId: response.headers.get("x-request-id") ?? response.headers.get("request-id") ?? undefined,
-    };
-    const ErrorClass = errorClassForStatus(response.status);
-    if (ErrorClass === RateLimitError) return new RateLimitError(message, { ...common, retryAfterMs: serverDelay(response.headers) });
-    return new ErrorClass(message, common);
-  }
-
   async function send(op: OperationMeta, params: Record<string, unknown> = {}, callOptions: RequestOptions = {}): Promise<{ body: unknown; data: unknown; response: Response }> {
+    checkOptions(callOptions, REQUEST_OPTIONS, [], `options for ${vendor.name} ${op.id}`, secrets());
+    if (params === null || typeof params !== "object" || Array.isArray(params)) {
+      throw new ValidationError([{ path: "", message: "must be an object of parameters" }], { subject: `parameters for ${vendor.name} ${op.id}` });
+    }
     if (shouldValidate) {
       const issues = op.schema ? validate(op.schema, params) : [];
       if (wiring.check) issues.push(...wiring.check(op.id, params));
       if (issues.length) throw new ValidationError(issues, { subject: `parameters for ${vendor.name} ${op.id}`, secrets: secrets() });
     }
-    if (callOptions.headers) for (const [name, value] of Object.entries(callOptions.headers)) assertHeaderValue(name, value);
-    const path: Record<string, unknown> = {};
+    // Null-prototype objects and own keys only: an own `__proto__` stays a key, inherited ones are never sent.
+    const path: Record<string, unknown> = Object.create(null);
     let query: Record<string, unknown> | undefined;
     let body: Record<string, unknown> | undefined;
     const pathNames = op.pathParams ?? [];
     const queryNames = op.queryParams ?? [];
-    for (const key in params) {
+    for (const key of Object.keys(params)) {
       const value = params[key];
       if (pathNames.includes(key)) path[key] = value;
-      else if (queryNames.includes(key)) (query ??= {})[key] = value;
-      else (body ??= {})[key] = value;
+      else if (queryNames.includes(key)) (query ??= Object.create(null) as Record<string, unknown>)[key] = value;
+      else (body ??= Object.create(null) as Record<string, unknown>)[key] = value;
     }
     // Bound parameters (e.g. Helpshift's domain) come from the client's configuration, never the call.
     if (wiring.pathDefaults) Object.assign(path, wiring.pathDefaults);
     const init: Record<string, unknown> = { params: { path, query }, operation: op };
     if (op.body) {
-      const payload = body ?? {};
+      const payload = body ?? (Object.create(null) as Record<string, unknown>);
       const kind = op.body.includes("multipart") && (op.body.length === 1 || containsFile(payload)) ? "multipart" : op.body[0];
       if (kind === "multipart") {
         init.body = payload;
@@ -218,20 +249,22 @@ export function createApiClient<Paths extends {}, Api extends object>(
     }
     if (callOptions.signal) init.signal = callOptions.signal;
     if (callOptions.timeoutMs !== undefined) init.timeoutMs = callOptions.timeoutMs;
+    if (callOptions.retry !== undefined) init.retry = resolveRetry(callOptions.retry, retry);
     if (op.response === "binary") {
       init.parseAs = "arrayBuffer";
       // A file comes back in whatever type it has; an Accept of JSON would get a 406.
       init.headers = { ...(init.headers as object), Accept: "*/*" };
-    }
+    } else if (op.response === "empty") init.parseAs = "text";
     if (callOptions.headers) init.headers = { ...(init.headers as object), ...callOptions.headers };
-    const result = (await (raw as unknown as { request(m: string, p: string, i: unknown): Promise<{ data?: unknown; error?: unknown; response: Response }> }).request(op.method, op.path, init));
+    const result = await rawRequest(op.method, op.path, init);
     const { response } = result;
-    if (!response.ok) throw toApiError(op, response, result.error, params);
+    if (!response.ok) throw toApiError(vendor, op, response, result.error, params, secrets());
     if (op.response === "binary") {
       const bytes = new Uint8Array((result.data as ArrayBuffer | undefined) ?? new ArrayBuffer(0));
       const data = { bytes, contentType: response.headers.get("content-type") ?? "application/octet-stream" };
       return { body: data, data, response };
     }
+    if (op.response === "empty") return { body: undefined, data: undefined, response };
     return { body: result.data, data: unwrap(result.data), response };
   }
 
@@ -242,11 +275,17 @@ export function createApiClient<Paths extends {}, Api extends object>(
     const name = parts[parts.length - 1] as string;
     const group = parts[parts.length - 2] as string;
     const method = async (params?: Record<string, unknown>, callOptions?: RequestOptions) => (await send(op, params, callOptions)).data;
+    const fetcher = (callOptions?: RequestOptions): PageFetcher => (o, p) => send(o, p, callOptions);
     if (op.pagination) {
-      const pagesOf = (callOptions?: RequestOptions): PageFetcher => (o, p) => send(o, p, callOptions);
       Object.assign(method, {
-        iterate: (params?: Record<string, unknown>, callOptions?: RequestOptions) => iterateItems(pagesOf(callOptions), op, params),
-        pages: (params?: Record<string, unknown>, callOptions?: RequestOptions) => iteratePages(pagesOf(callOptions), op, params),
+        iterate: (params?: Record<string, unknown>, callOptions?: RequestOptions) => iterateItems(fetcher(callOptions), op, params ?? {}, paging),
+        pages: (params?: Record<string, unknown>, callOptions?: RequestOptions) => iteratePages(fetcher(callOptions), op, params ?? {}, paging),
+      });
+    }
+    if (op.timeCursor) {
+      Object.assign(method, {
+        iterateHistory: (params?: Record<string, unknown>, callOptions?: RequestOptions) => iterateHistory(fetcher(callOptions), op, params ?? {}, paging),
+        follow: (params?: Record<string, unknown>, callOptions?: RequestOptions) => follow(fetcher(callOptions), op, params ?? {}, paging),
       });
     }
     (api[group] ??= {})[name] = method;

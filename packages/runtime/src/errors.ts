@@ -5,6 +5,10 @@
  * the operation, the path template and its parameters, the request id when the vendor sends one) and
  * never a credential: the secrets a client was configured with are scrubbed from `message`, from the
  * serialized form (`toJSON`) and from `util.inspect` output.
+ *
+ * `instanceof` fails when an error thrown by the ESM build is checked against the CommonJS class (or
+ * two copies of the package are installed), so every error is also branded: {@link isInboxKitError}
+ * and the static `is` of each class (`RateLimitError.is(e)`) work across module systems and copies.
  * @module
  */
 
@@ -60,17 +64,55 @@ function isPlainObject(value: object): boolean {
 }
 
 const INSPECT = Symbol.for("nodejs.util.inspect.custom");
+/** The brand: the class names of an error, most derived first. Shared by every copy of the package. */
+const BRAND = Symbol.for("inboxkit.error");
+
+/**
+ * Whether `value` is an error thrown by an InboxKit client, whichever copy or module format (ESM or
+ * CommonJS) of the package threw it.
+ */
+export function isInboxKitError(value: unknown): value is InboxKitError {
+  return typeof value === "object" && value !== null && Array.isArray((value as { [BRAND]?: unknown })[BRAND]);
+}
+
+/** Gives a class its `name` on the prototype (so it survives minification and is set before `super`). */
+function named(cls: { prototype: Error }, name: string): void {
+  Object.defineProperty(cls.prototype, "name", { value: name, writable: true, configurable: true, enumerable: false });
+}
 
 /** Base class of every error an InboxKit client throws. */
 export class InboxKitError extends Error {
+  static {
+    named(this, "InboxKitError");
+  }
+
   /** The request that failed, when there was one. */
   readonly request: RequestDetails | undefined;
   /** @internal secrets to scrub; not enumerable, never serialized. */
   declare readonly secrets: readonly string[] | undefined;
 
+  /**
+   * Whether `value` is an instance of this class (or a subclass), by brand rather than prototype, so
+   * that it also holds for an error from the other module format or another copy of the package:
+   * `APIError.is(e)`, `RateLimitError.is(e)`.
+   */
+  static is<T extends abstract new (...args: never[]) => InboxKitError>(this: T, value: unknown): value is InstanceType<T> {
+    const own = Object.prototype.hasOwnProperty.call(this.prototype, "name") ? this.prototype.name : this.name;
+    return isInboxKitError(value) && (value as unknown as { [BRAND]: readonly string[] })[BRAND].includes(own);
+  }
+
   constructor(message: string, options: InboxKitErrorOptions = {}) {
     super(redact(message, options.secrets));
-    this.name = new.target.name;
+    const kinds: string[] = [];
+    // A subclass declared outside this package has no prototype name of its own: use its class name.
+    if (!Object.prototype.hasOwnProperty.call(new.target.prototype, "name")) {
+      this.name = new.target.name;
+      kinds.push(new.target.name);
+    }
+    for (let p: object | null = Object.getPrototypeOf(this); p && p !== Error.prototype; p = Object.getPrototypeOf(p)) {
+      if (Object.prototype.hasOwnProperty.call(p, "name")) kinds.push(String((p as { name: unknown }).name));
+    }
+    Object.defineProperty(this, BRAND, { value: Object.freeze(kinds), enumerable: false });
     Object.defineProperty(this, "secrets", { value: options.secrets, enumerable: false });
     this.request = options.request
       ? { ...options.request, params: redactValue(options.request.params, options.secrets) as RequestDetails["params"] }
@@ -108,6 +150,21 @@ function scrubCause(cause: unknown, secrets: readonly string[] | undefined): unk
   return copy;
 }
 
+/** Response headers an error never keeps: they may carry a credential or a signed URL. */
+const UNSAFE_HEADERS = new Set(["set-cookie", "set-cookie2", "authorization", "proxy-authorization", "cookie", "location", "content-location"]);
+
+/** A credential-free copy of response headers (no cookies, no `Location`; secrets scrubbed from values). */
+export function safeHeaders(headers: Headers | Readonly<Record<string, string>> | undefined, secrets?: readonly string[]): Readonly<Record<string, string>> {
+  const out: Record<string, string> = {};
+  if (!headers) return out;
+  const entries = typeof (headers as Headers).forEach === "function" && typeof (headers as Headers).get === "function" ? [...(headers as Headers).entries()] : Object.entries(headers);
+  for (const [name, value] of entries) {
+    const key = name.toLowerCase();
+    if (!UNSAFE_HEADERS.has(key)) out[key] = redact(String(value), secrets);
+  }
+  return Object.freeze(out);
+}
+
 /** Options of {@link APIError}. */
 export interface APIErrorOptions extends InboxKitErrorOptions {
   /** HTTP status of the response. */
@@ -118,8 +175,8 @@ export interface APIErrorOptions extends InboxKitErrorOptions {
   readonly body?: unknown;
   /** The vendor's request id header, when present. */
   readonly requestId?: string | undefined;
-  /** Response headers (credential-free; used for rate-limit details). */
-  readonly headers?: Headers | undefined;
+  /** Response headers (kept without cookies or `Location`, see {@link APIError.headers}). */
+  readonly headers?: Headers | Readonly<Record<string, string>> | undefined;
 }
 
 /**
@@ -128,6 +185,10 @@ export interface APIErrorOptions extends InboxKitErrorOptions {
  * `is<Vendor>Error`).
  */
 export class APIError<Code extends string = string> extends InboxKitError {
+  static {
+    named(this, "APIError");
+  }
+
   /** HTTP status of the response. */
   readonly status: number;
   /** The vendor's machine-readable error code, when its error body has one. */
@@ -136,6 +197,11 @@ export class APIError<Code extends string = string> extends InboxKitError {
   readonly body: unknown;
   /** The vendor's request id, when the response carried one. */
   readonly requestId: string | undefined;
+  /**
+   * The response headers, names in lower case (rate-limit details, `retry-after`, request ids).
+   * Credential-free: cookies and `Location` are dropped and the client's secrets scrubbed.
+   */
+  readonly headers: Readonly<Record<string, string>>;
 
   constructor(message: string, options: APIErrorOptions) {
     super(message, options);
@@ -143,19 +209,39 @@ export class APIError<Code extends string = string> extends InboxKitError {
     this.code = options.code as Code | undefined;
     this.body = redactValue(options.body, options.secrets);
     this.requestId = options.requestId;
+    this.headers = safeHeaders(options.headers, options.secrets);
   }
 }
 
 /** 400 or 422: the API rejected the request as malformed or invalid. */
-export class BadRequestError extends APIError {}
+export class BadRequestError extends APIError {
+  static {
+    named(this, "BadRequestError");
+  }
+}
 /** 401 or 403: missing, wrong or insufficient credentials. */
-export class AuthenticationError extends APIError {}
+export class AuthenticationError extends APIError {
+  static {
+    named(this, "AuthenticationError");
+  }
+}
 /** 404: the resource does not exist. */
-export class NotFoundError extends APIError {}
+export class NotFoundError extends APIError {
+  static {
+    named(this, "NotFoundError");
+  }
+}
 /** 409: the request conflicts with the resource's state. */
-export class ConflictError extends APIError {}
+export class ConflictError extends APIError {
+  static {
+    named(this, "ConflictError");
+  }
+}
 /** 429: rate limited. `retryAfterMs` says how long the API asked to wait, when it did. */
 export class RateLimitError extends APIError {
+  static {
+    named(this, "RateLimitError");
+  }
   /** How long the API asked to wait before the next request, in milliseconds. */
   readonly retryAfterMs: number | undefined;
   constructor(message: string, options: APIErrorOptions & { retryAfterMs?: number | undefined }) {
@@ -164,14 +250,74 @@ export class RateLimitError extends APIError {
   }
 }
 /** 5xx: the vendor failed. */
-export class ServerError extends APIError {}
+export class ServerError extends APIError {
+  static {
+    named(this, "ServerError");
+  }
+}
 
-/** The request did not complete within the configured timeout. */
-export class TimeoutError extends InboxKitError {}
+/**
+ * The API answered with a redirect (3xx) that the client does not follow: a redirect to another
+ * origin (the credential and the body must not go there), a 301/302/303 (following it would turn a
+ * send into a body-less GET), a 307/308 of a request that is not safe to repeat, or too many hops.
+ * In browsers a redirect is opaque: `status` is then 0 and `locationOrigin` unknown.
+ */
+export class RedirectError extends APIError {
+  static {
+    named(this, "RedirectError");
+  }
+  /** The origin (scheme, host, port) of the `Location` the API pointed at; never its path or query. */
+  readonly locationOrigin: string | undefined;
+  constructor(message: string, options: APIErrorOptions & { locationOrigin?: string | undefined }) {
+    super(message, options);
+    this.locationOrigin = options.locationOrigin;
+  }
+}
+
+/** The request did not complete within the configured timeout (headers and body). */
+export class TimeoutError extends InboxKitError {
+  static {
+    named(this, "TimeoutError");
+  }
+}
 /** The caller aborted the request through its `AbortSignal`. */
-export class AbortError extends InboxKitError {}
-/** The request could not reach the API (DNS, refused connection, reset socket…). */
-export class ConnectionError extends InboxKitError {}
+export class AbortError extends InboxKitError {
+  static {
+    named(this, "AbortError");
+  }
+}
+/** The request could not reach the API, or its response was cut off (DNS, refused connection, reset socket…). */
+export class ConnectionError extends InboxKitError {
+  static {
+    named(this, "ConnectionError");
+  }
+}
+
+/** A successful (2xx) response whose body is not the JSON the operation returns (cut, garbled, an HTML page). */
+export class ResponseParseError extends InboxKitError {
+  static {
+    named(this, "ResponseParseError");
+  }
+  /** HTTP status of the response. */
+  readonly status: number;
+  /** Its `Content-Type`, when it had one. */
+  readonly contentType: string | undefined;
+  constructor(message: string, options: InboxKitErrorOptions & { status: number; contentType?: string | undefined }) {
+    super(message, options);
+    this.status = options.status;
+    this.contentType = options.contentType;
+  }
+}
+
+/**
+ * Auto-pagination stopped: the API pointed at a page already returned (a cycle), at a URL outside the
+ * client's origin or the operation's path (never fetched), or the iteration reached `maxPages`.
+ */
+export class PaginationError extends InboxKitError {
+  static {
+    named(this, "PaginationError");
+  }
+}
 
 /** One problem found in the caller's input. */
 export interface ValidationIssue {
@@ -183,11 +329,19 @@ export interface ValidationIssue {
 
 /** The input was rejected before anything was sent. */
 export class ValidationError extends InboxKitError {
+  static {
+    named(this, "ValidationError");
+  }
   /** Every problem found. */
   readonly issues: readonly ValidationIssue[];
-  constructor(issues: readonly ValidationIssue[], options: InboxKitErrorOptions & { subject?: string } = {}) {
+  /**
+   * @param options.subject what was invalid (`parameters for Acme items.get`); the message is
+   *   `Invalid <subject>: <path>: <problem>; …`.
+   * @param options.message a complete message instead of that composition.
+   */
+  constructor(issues: readonly ValidationIssue[], options: InboxKitErrorOptions & { subject?: string; message?: string } = {}) {
     const head = options.subject ? `Invalid ${options.subject}` : "Invalid input";
-    super(`${head}: ${issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join("; ")}`, options);
+    super(options.message ?? `${head}: ${issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join("; ")}`, options);
     this.issues = redactValue(issues, options.secrets) as readonly ValidationIssue[];
   }
 }
@@ -200,5 +354,6 @@ export function errorClassForStatus(status: number): new (message: string, optio
   if (status === 409) return ConflictError;
   if (status === 429) return RateLimitError;
   if (status >= 500) return ServerError;
+  if (status >= 300 && status < 400) return RedirectError;
   return APIError;
 }

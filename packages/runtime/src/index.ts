@@ -6,16 +6,20 @@
  * @packageDocumentation
  */
 export * from "./errors.js";
-export { DEFAULT_RETRY, resolveRetry, backoffDelay, serverDelay, failedBeforeSending, type RetryOptions, type RetryPolicy } from "./retry.js";
+export { DEFAULT_RETRY, resolveRetry, backoffDelay, serverDelay, shouldRetryStatus, failedBeforeSending, type RetryOptions, type RetryPolicy } from "./retry.js";
 export { RateLimitTracker, type RateLimitState } from "./rate-limit.js";
-export { RequestBudget, type RequestBudgetOptions } from "./budget.js";
+export { RequestBudget, type ReleaseSlot, type RequestBudgetOptions } from "./budget.js";
 export { formatLogEvent, type LogEvent, type Logger } from "./logger.js";
-export { getPath, type OperationMeta, type PaginationMeta, type VendorMeta } from "./operation.js";
-export { iterateItems, iteratePages, nextLink, type Page, type PageFetcher } from "./paginate.js";
+export { getPath, type OperationMeta, type PaginationMeta, type TimeCursorMeta, type VendorMeta } from "./operation.js";
+export { DEFAULT_MAX_PAGES, iterateItems, iteratePages, nextLink, type Page, type PageFetcher, type PagingContext } from "./paginate.js";
+export { follow, iterateHistory } from "./time-cursor.js";
 export { containsFile, isFile, toForm, toMultipart, type FileInput } from "./serialize.js";
-export { createTransport, PreparedRequest, sleep, type AuthHook, type TransportConfig } from "./transport.js";
+export { abortable, onAbort, sleep } from "./abort.js";
+export { createTransport, PreparedRequest, type AuthHook, type TransportConfig } from "./transport.js";
 export { validate, type Schema } from "./validate.js";
 export { parseWebhook, WebhookError, type WebhookBody, type WebhookMeta } from "./webhooks.js";
 export { tokenAuth, type TokenAuth, type TokenAuthOptions } from "./auth.js";
-export { assertHeaderValue, checkBaseUrl, createApiClient, type ClientCore, type ClientOptions, type VendorWiring } from "./client.js";
-export type { BinaryResult, Method, PagedMethod, RequestOptions } from "./types.js";
+export { assertHeaderName, assertHeaders, assertHeaderValue } from "./headers.js";
+export { checkBaseUrl, isLoopback } from "./url.js";
+export { createApiClient, type ClientCore, type ClientOptions, type VendorWiring } from "./client.js";
+export type { BinaryResult, Method, PagedMethod, RequestOptions, TimeCursorMethod } from "./types.js";

@@ -1,15 +1,38 @@
 /**
- * The request pipeline every client shares: budget and rate-limit waits, authentication, a timeout
- * combined with the caller's AbortSignal, retries with backoff for requests that are safe to repeat,
- * and typed errors for failures that never produced a response. It is the `fetch` openapi-fetch calls.
+ * The request pipeline every client shares. It is the `fetch` openapi-fetch calls, so generated
+ * methods and raw calls go through the same steps:
+ *
+ * 1. before anything is sent: the URL must be under the client's base URL with no `.`/`..` path
+ *    segment, the operation must accept the client's credential scheme, headers must be sendable;
+ * 2. per attempt: credentials (a login may happen), a rate-limit pause and a budget slot (all
+ *    abortable), then the request with `redirect: "manual"` and its whole body read within the
+ *    attempt's timeout and the caller's signal;
+ * 3. redirects: only a same-origin 307/308 of a request that is safe to repeat is followed; every
+ *    other 3xx is a {@link RedirectError} (the credential never leaves the origin, a send never
+ *    becomes a GET);
+ * 4. retries with backoff for requests that are safe to repeat, honouring `Retry-After` and
+ *    `x-should-retry`; a request that is not is re-sent only when nothing was sent.
  * @module
  */
-import { AbortError, ConnectionError, InboxKitError, TimeoutError } from "./errors.js";
-import { emit, type Logger } from "./logger.js";
+import { abortable, onAbort, sleep } from "./abort.js";
+import { buffered, isBadJson, type ParseAs } from "./body.js";
+import type { ReleaseSlot, RequestBudget } from "./budget.js";
+import { AbortError, ConnectionError, InboxKitError, RedirectError, ResponseParseError, TimeoutError, ValidationError, redact, type RequestDetails } from "./errors.js";
+import { assertHeaders, redactedHeaderError } from "./headers.js";
+import { emit, type LogEvent, type Logger } from "./logger.js";
 import type { OperationMeta } from "./operation.js";
 import { RateLimitTracker } from "./rate-limit.js";
-import { backoffDelay, failedBeforeSending, serverDelay, type RetryPolicy } from "./retry.js";
-import type { RequestBudget } from "./budget.js";
+import { backoffDelay, failedBeforeSending, serverDelay, shouldRetryStatus, type RetryPolicy } from "./retry.js";
+import { pathIssues } from "./url.js";
+
+
+/** Extra fields a call carries through openapi-fetch to the transport. */
+interface CallFields {
+  operation?: OperationMeta;
+  timeoutMs?: number;
+  retry?: RetryPolicy;
+  parseAs?: ParseAs;
+}
 
 /**
  * The request object openapi-fetch builds for us (passed as its `Request` class). Unlike a
@@ -26,6 +49,10 @@ export class PreparedRequest {
   operation?: OperationMeta;
   /** Per-call timeout override. */
   timeoutMs?: number;
+  /** Per-call retry policy. */
+  retry?: RetryPolicy;
+  /** How the caller reads the body (openapi-fetch's `parseAs`), so that the transport can check JSON. */
+  parseAs?: ParseAs;
 
   readonly #prepared = true;
 
@@ -42,15 +69,21 @@ export class PreparedRequest {
     return PreparedRequest.isPrepared(value) || (typeof Request !== "undefined" && value instanceof Request);
   }
 
-  constructor(url: string, init: RequestInit & { operation?: OperationMeta; timeoutMs?: number }) {
+  constructor(url: string, init: RequestInit & CallFields) {
     this.url = url;
     this.method = init.method ?? "GET";
     this.headers = init.headers instanceof Headers ? init.headers : new Headers(init.headers);
     this.body = init.body;
     this.signal = init.signal;
-    if (init.operation) this.operation = init.operation;
-    if (init.timeoutMs !== undefined) this.timeoutMs = init.timeoutMs;
+    copyCallFields(init, this);
   }
+}
+
+function copyCallFields(from: CallFields, to: CallFields): void {
+  if (from.operation) to.operation = from.operation;
+  if (from.timeoutMs !== undefined) to.timeoutMs = from.timeoutMs;
+  if (from.retry) to.retry = from.retry;
+  if (from.parseAs) to.parseAs = from.parseAs;
 }
 
 /** Authentication a vendor client plugs into the pipeline. */
@@ -68,6 +101,10 @@ export interface AuthHook {
 
 /** Everything the pipeline needs. */
 export interface TransportConfig {
+  /** Vendor name, for messages (`Acme items.get: could not reach …`). */
+  readonly vendor: string;
+  /** The client's base URL (normalised, no trailing slash): nothing is ever sent outside it. */
+  readonly baseUrl: string;
   readonly fetch: (input: string, init: RequestInit) => Promise<Response>;
   readonly retry: RetryPolicy;
   readonly timeoutMs: number;
@@ -76,159 +113,237 @@ export interface TransportConfig {
   readonly maxRateLimitWaitMs: number;
   readonly budget?: RequestBudget | undefined;
   readonly auth?: AuthHook | undefined;
+  /** The security scheme of the client's credential; operations that do not accept it are refused. */
+  readonly scheme?: string | undefined;
   readonly logger?: Logger | undefined;
   /** Values that must never appear in an error or a log line (read at the time of each error). */
   readonly secrets: () => readonly string[];
   /** Finds the operation of a raw call (one that did not come through a generated method). */
   readonly lookup: (method: string, url: string) => OperationMeta | undefined;
-  readonly sleep?: (ms: number, signal?: AbortSignal | null) => Promise<void>;
-}
-
-/** A sleep that rejects with an {@link AbortError} when `signal` aborts. */
-export function sleep(ms: number, signal?: AbortSignal | null): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(abortReason(signal));
-    const done = (): void => {
-      signal?.removeEventListener("abort", onAbort);
-      resolve();
-    };
-    const timer = setTimeout(done, ms);
-    const onAbort = (): void => {
-      clearTimeout(timer);
-      reject(abortReason(signal as AbortSignal));
-    };
-    signal?.addEventListener("abort", onAbort, { once: true });
-  });
-}
-
-function abortReason(signal: AbortSignal): unknown {
-  return signal.reason instanceof InboxKitError ? signal.reason : new AbortError("The request was aborted");
+  /** How the pipeline waits (backoff, Retry-After, rate-limit pauses); must honour the signal. */
+  readonly sleep?: ((ms: number, signal?: AbortSignal | null) => Promise<void>) | undefined;
 }
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+/** Same-origin 307/308 hops followed for one request at most. */
+const MAX_REDIRECTS = 5;
+
+type Outcome = { response: Response } | { error: InboxKitError; retryable: boolean };
+
+function pathnameOf(url: string): string {
+  try {
+    return new URL(url).pathname;
+  } catch {
+    return url;
+  }
+}
+
+function isRedirect(response: Response): boolean {
+  return response.type === "opaqueredirect" || (response.status >= 300 && response.status < 400);
+}
 
 /** Builds the `fetch` function openapi-fetch calls with each {@link PreparedRequest}. */
 export function createTransport(config: TransportConfig): (request: PreparedRequest | Request) => Promise<Response> {
-  const pause = config.sleep ?? sleep;
-  const { retry, logger } = config;
+  const wait = config.sleep ?? sleep;
+  const { logger, secrets } = config;
+  const baseOrigin = new URL(config.baseUrl).origin;
 
   return async function transport(input: PreparedRequest | Request): Promise<Response> {
     // A raw-client middleware may hand us a real web Request: read its body once so that it can
     // be sent again on a retry, like the PreparedRequest openapi-fetch builds for us.
     const request = PreparedRequest.isPrepared(input) ? input : await prepare(input);
-    const op = request.operation ?? config.lookup(request.method, request.url);
-    const method = request.method;
-    const path = op?.path ?? new URL(request.url, "http://x").pathname;
-    const details = { operationId: op?.id, method, path };
+    const op = request.operation ?? config.lookup(request.method.toUpperCase(), request.url);
+    const method = request.method.toUpperCase();
+    const details: RequestDetails = { operationId: op?.id, method, path: op?.path ?? pathnameOf(request.url) };
+    const where = op ? `${config.vendor} ${op.id}` : `${config.vendor} ${method} ${details.path}`;
     const idempotent = op ? op.idempotent : SAFE_METHODS.has(method);
-    const callerSignal = request.signal ?? undefined;
+    const policy = request.retry ?? config.retry;
+    const signal = request.signal ?? undefined;
     const timeoutMs = request.timeoutMs ?? config.timeoutMs;
-    let refreshed = false;
+    const parseAs: ParseAs = request.parseAs ?? (op?.response === "binary" ? "arrayBuffer" : op?.response === "empty" ? "text" : "json");
 
+    const log = (event: Omit<LogEvent, "method" | "path" | "operationId">): void => {
+      if (!logger) return;
+      const out: LogEvent = { ...event, operationId: op?.id, method, path: redact(details.path, secrets()) };
+      emit(logger, event.message === undefined ? out : { ...out, message: redact(event.message, secrets()) });
+    };
+    const error = <E extends InboxKitError>(Kind: new (message: string, options: { request: RequestDetails; cause?: unknown; secrets: readonly string[] }) => E, message: string, cause?: unknown): E =>
+      new Kind(`${where}: ${message}`, { request: details, cause, secrets: secrets() });
+    const aborted = (): unknown => (signal?.reason instanceof InboxKitError ? signal.reason : error(AbortError, "the request was aborted"));
+    /** Runs a wait; an abort during it becomes this call's AbortError. */
+    const waiting = async <T>(work: () => Promise<T> | T): Promise<T> => {
+      if (signal?.aborted) throw aborted();
+      try {
+        return await abortable(work(), signal, aborted);
+      } catch (cause) {
+        if (signal?.aborted) throw aborted();
+        throw cause;
+      }
+    };
+    const pause = (ms: number): Promise<void> => waiting(() => (ms > 0 ? wait(ms, signal) : undefined));
+
+    // Before anything is sent: where the request goes, and whether this credential may call it.
+    const issues = pathIssues(request.url, config.baseUrl, op?.path);
+    if (issues.length) throw new ValidationError(issues, { subject: `request for ${where}`, secrets: secrets() });
+    if (op?.auth && config.scheme && !op.noAuth && !op.auth.includes(config.scheme)) {
+      const message = `${where} cannot be called with ${config.scheme} credentials (it accepts ${op.auth.join(" or ")})`;
+      throw new ValidationError([{ path: "credentials", message }], { message, secrets: secrets() });
+    }
+
+    let url = request.url;
+    let retries = 0;
+    let redirects = 0;
+    let refreshed = false;
     for (let attempt = 1; ; attempt++) {
-      if (callerSignal?.aborted) throw abortReason(callerSignal);
-      // Credentials first (a login is a request of its own and takes its own budget slot), then a slot.
-      if (config.auth && !op?.noAuth) await config.auth.apply(request.headers, op);
-      const release = await waitForBudget(details, attempt, callerSignal);
+      if (config.auth && !op?.noAuth) {
+        const auth = config.auth;
+        await waiting(async () => {
+          try {
+            await auth.apply(request.headers, op);
+          } catch (cause) {
+            throw redactedHeaderError(cause) ?? cause;
+          }
+        });
+      }
+      assertHeaders(request.headers, secrets());
+      const release = await waiting(() => takeTurn(attempt, log, pause, signal));
+      if (signal?.aborted) {
+        release?.(false);
+        throw aborted();
+      }
 
       const started = Date.now();
-      if (logger) emit(logger, { event: "request", ...details, attempt });
-      let controller: AbortController | undefined;
-      let timer: ReturnType<typeof setTimeout> | undefined;
-      let timedOut = false;
-      let signal: AbortSignal | undefined = callerSignal;
-      const onCallerAbort = (): void => controller?.abort();
-      if (timeoutMs > 0) {
-        controller = new AbortController();
-        signal = controller.signal;
-        timer = setTimeout(() => {
-          timedOut = true;
-          controller?.abort();
-        }, timeoutMs);
-        callerSignal?.addEventListener("abort", onCallerAbort, { once: true });
-      }
-
-      let response: Response;
-      try {
-        const init: RequestInit = { method, headers: request.headers, body: request.body ?? null, redirect: "follow" };
-        if (signal) init.signal = signal;
-        response = await config.fetch(request.url, init);
-      } catch (cause) {
-        let error: InboxKitError;
-        let retryable: boolean;
-        if (callerSignal?.aborted) {
-          error = new AbortError("The request was aborted", { request: details, cause, secrets: config.secrets() });
-          retryable = false;
-        } else if (timedOut) {
-          error = new TimeoutError(`The request timed out after ${timeoutMs} ms`, { request: details, cause, secrets: config.secrets() });
-          retryable = idempotent;
-        } else {
-          const reason = cause instanceof Error ? `${cause.message}${causeCode(cause)}` : String(cause);
-          error = new ConnectionError(`Could not reach the API: ${reason}`, { request: details, cause, secrets: config.secrets() });
-          retryable = idempotent || failedBeforeSending(cause);
-        }
-        if (logger) emit(logger, { event: "error", ...details, attempt, message: `${error.name}: ${error.message}` });
-        if (retryable && attempt <= retry.maxRetries) {
-          const wait = backoffDelay(retry, attempt - 1);
-          if (logger) emit(logger, { event: "retry", ...details, attempt, waitMs: wait, message: error.name });
-          await pause(wait, callerSignal);
+      log({ event: "request", attempt });
+      const outcome = await attemptOnce(url, release);
+      if ("error" in outcome) {
+        log({ event: "error", attempt, message: `${outcome.error.name}: ${outcome.error.message}` });
+        if (outcome.retryable && retries < policy.maxRetries) {
+          const ms = backoffDelay(policy, retries++);
+          log({ event: "retry", attempt, waitMs: ms, message: outcome.error.name });
+          await pause(ms);
           continue;
         }
-        throw error;
-      } finally {
-        if (timer !== undefined) clearTimeout(timer);
-        callerSignal?.removeEventListener("abort", onCallerAbort);
-        release?.();
+        throw outcome.error;
       }
 
-      config.rateLimit.update(response.headers);
+      const { response } = outcome;
       const status = response.status;
-      if (logger) emit(logger, { event: "response", ...details, attempt, status, durationMs: Date.now() - started });
+      config.rateLimit.update(response.headers);
+      log({ event: "response", attempt, status, durationMs: Date.now() - started });
       if (status === 429) {
-        const wait = serverDelay(response.headers);
-        if (wait !== undefined) config.rateLimit.block(Math.min(wait, retry.maxRetryAfterMs));
+        const asked = serverDelay(response.headers);
+        if (asked !== undefined) config.rateLimit.block(Math.min(asked, policy.maxRetryAfterMs));
+      }
+
+      if (isRedirect(response)) {
+        const target = locationOf(response, url);
+        await discard(response);
+        if ((status === 307 || status === 308) && target?.origin === baseOrigin && idempotent && redirects < MAX_REDIRECTS) {
+          redirects++;
+          url = target.href;
+          continue;
+        }
+        throw redirectError(response, target, redirects);
       }
 
       if (status === 401 && config.auth?.refresh && !refreshed && !op?.noAuth) {
         refreshed = true;
-        if (await config.auth.refresh(op, request.headers)) {
-          await discard(response);
-          attempt--;
-          continue;
-        }
+        const auth = config.auth;
+        if (await waiting(() => (auth.refresh as NonNullable<AuthHook["refresh"]>)(op, request.headers))) continue;
       }
 
-      if (idempotent && attempt <= retry.maxRetries && retry.statuses.has(status)) {
-        const asked = serverDelay(response.headers);
-        const wait = asked !== undefined ? Math.min(asked, retry.maxRetryAfterMs) : backoffDelay(retry, attempt - 1);
-        if (logger) emit(logger, { event: "retry", ...details, attempt, status, waitMs: wait });
-        await discard(response);
-        await pause(wait, callerSignal);
+      if (retries < policy.maxRetries && shouldRetryStatus(policy, status, response.headers, idempotent)) {
+        const asked = serverDelay(response.headers, Date.now(), status === 429);
+        const ms = asked !== undefined ? Math.min(asked, policy.maxRetryAfterMs) : backoffDelay(policy, retries);
+        retries++;
+        log({ event: "retry", attempt, status, waitMs: ms });
+        await pause(ms);
         continue;
       }
       return response;
     }
+
+    /** One send: fetch and read the whole body within the timeout and the caller's signal. */
+    async function attemptOnce(target: string, release: ReleaseSlot | undefined): Promise<Outcome> {
+      const controller = new AbortController();
+      let timedOut = false;
+      const timer = timeoutMs > 0 ? setTimeout(() => {
+        timedOut = true;
+        controller.abort();
+      }, timeoutMs) : undefined;
+      const unlink = onAbort(signal, () => controller.abort());
+      const stop = (): unknown => controller.signal.reason;
+      let response: Response | undefined;
+      let sent = true;
+      try {
+        const init: RequestInit = { method, headers: request.headers, body: request.body ?? null, redirect: "manual", signal: controller.signal };
+        response = await abortable(config.fetch(target, init), controller.signal, stop);
+        if (isRedirect(response)) return { response };
+        const bytes = new Uint8Array(await abortable(response.arrayBuffer(), controller.signal, stop));
+        const out = buffered(response, bytes, target);
+        if (isBadJson(out, method, bytes, parseAs)) {
+          const contentType = out.headers.get("content-type") ?? undefined;
+          const what = `${contentType ? `${contentType}, ` : ""}${bytes.length} bytes`;
+          const parseError = new ResponseParseError(`${where}: the ${out.status} response is not valid JSON (${what})`, { request: details, secrets: secrets(), status: out.status, contentType });
+          return { error: parseError, retryable: idempotent };
+        }
+        return { response: out };
+      } catch (cause) {
+        if (response) void discard(response);
+        if (signal?.aborted) return { error: aborted() as InboxKitError, retryable: false };
+        const stage = response ? " while reading the response" : "";
+        if (timedOut) return { error: error(TimeoutError, `timed out after ${timeoutMs} ms${stage}`, cause), retryable: idempotent };
+        const reason = cause instanceof Error ? `${cause.message}${causeCode(cause)}` : String(cause);
+        if (response) return { error: error(ConnectionError, `the response was cut off: ${reason}`, cause), retryable: idempotent };
+        sent = !failedBeforeSending(cause);
+        return { error: error(ConnectionError, `could not reach the API: ${reason}`, cause), retryable: idempotent || !sent };
+      } finally {
+        if (timer !== undefined) clearTimeout(timer);
+        unlink();
+        release?.(sent);
+      }
+    }
+
+    function redirectError(response: Response, target: URL | undefined, hops: number): RedirectError {
+      const status = response.status;
+      let why: string;
+      if (response.type === "opaqueredirect") why = "the API answered with a redirect, which is not followed (its target is not visible here)";
+      else if (!target) why = `the API answered ${status} without a usable Location`;
+      else if (target.origin !== baseOrigin) why = `the API redirected (${status}) to ${target.origin}; redirects to another origin are not followed, so credentials and request bodies stay with the API`;
+      else if (hops >= MAX_REDIRECTS) why = `more than ${MAX_REDIRECTS} redirects`;
+      else why = `the API redirected (${status}) within ${target.origin}; only 307/308 redirects of requests that are safe to repeat are followed (never turning a send into a GET)`;
+      return new RedirectError(`${where}: ${why}`, { status, request: details, headers: response.headers, secrets: secrets(), locationOrigin: target?.origin });
+    }
   };
 
   /** Waits out rate limits and takes a budget slot; returns the slot's release, if there is a budget. */
-  async function waitForBudget(details: { operationId: string | undefined; method: string; path: string }, attempt: number, signal: AbortSignal | undefined): Promise<(() => void) | undefined> {
+  async function takeTurn(attempt: number, log: (event: Omit<LogEvent, "method" | "path" | "operationId">) => void, pause: (ms: number) => Promise<void>, signal: AbortSignal | undefined): Promise<ReleaseSlot | undefined> {
     if (config.maxRateLimitWaitMs > 0) {
-      const wait = Math.min(config.rateLimit.waitMs(), config.maxRateLimitWaitMs);
-      if (wait > 0) {
-        if (logger) emit(logger, { event: "wait", ...details, attempt, waitMs: wait, message: "rate limit reached" });
-        await pause(wait, signal);
+      const ms = Math.min(config.rateLimit.waitMs(), config.maxRateLimitWaitMs);
+      if (ms > 0) {
+        log({ event: "wait", attempt, waitMs: ms, message: "rate limit reached" });
+        await pause(ms);
       }
     }
-    return config.budget ? config.budget.acquire() : undefined;
+    return config.budget ? config.budget.acquire(signal) : undefined;
+  }
+}
+
+/** The redirect target, resolved against the request URL (`undefined` when absent or invalid). */
+function locationOf(response: Response, base: string): URL | undefined {
+  const location = response.headers.get("location");
+  if (!location) return undefined;
+  try {
+    return new URL(location, base);
+  } catch {
+    return undefined;
   }
 }
 
 async function prepare(request: Request): Promise<PreparedRequest> {
   const body = request.body === null ? null : await request.arrayBuffer();
-  const { operation, timeoutMs } = request as Request & { operation?: OperationMeta; timeoutMs?: number };
-  const init: RequestInit & { operation?: OperationMeta; timeoutMs?: number } = { method: request.method, headers: request.headers, body, signal: request.signal };
-  if (operation) init.operation = operation;
-  if (timeoutMs !== undefined) init.timeoutMs = timeoutMs;
+  const init: RequestInit & CallFields = { method: request.method, headers: request.headers, body, signal: request.signal };
+  copyCallFields(request as Request & CallFields, init);
   return new PreparedRequest(request.url, init);
 }
 
@@ -244,3 +359,4 @@ async function discard(response: Response): Promise<void> {
     /* the body is being dropped; nothing to do */
   }
 }
+

@@ -3,15 +3,22 @@
  * @module
  */
 import type { Page } from "./paginate.js";
+import type { RetryOptions } from "./retry.js";
 
-/** Per-call options every generated method accepts. */
+/** Per-call options every generated method accepts (checked at run time, like the client's). */
 export interface RequestOptions {
-  /** Aborts the call (and any retry wait) when it fires. */
+  /**
+   * Aborts the call when it fires: while it waits for a budget slot, a rate-limit pause, a login or
+   * a retry backoff, and while the request or its response body is in flight. Nothing is sent after
+   * it fired. One signal may be shared by any number of calls.
+   */
   readonly signal?: AbortSignal;
-  /** Overrides the client's `timeoutMs` for this call (per attempt). */
+  /** Overrides the client's `timeoutMs` for this call (per attempt, covering headers and body). */
   readonly timeoutMs?: number;
-  /** Extra headers for this call. Values may not contain CR or LF. */
+  /** Extra headers for this call. Names must be RFC 9110 tokens; values may not hold control characters. */
   readonly headers?: Readonly<Record<string, string>>;
+  /** Overrides the client's retry policy for this call (merged over it), or `false` for no retries. */
+  readonly retry?: RetryOptions | false;
 }
 
 /** A generated operation method. `Optional` is `true` when every parameter is optional. */
@@ -19,16 +26,34 @@ export type Method<Params, Result, Optional extends boolean = false> = Optional 
   ? (params?: Params, options?: RequestOptions) => Promise<Result>
   : (params: Params, options?: RequestOptions) => Promise<Result>;
 
+/** An iterator method of a list operation, taking the same params as the call. */
+type Iterating<Params, Yielded, Optional extends boolean> = Optional extends true
+  ? (params?: Params, options?: RequestOptions) => AsyncIterableIterator<Yielded>
+  : (params: Params, options?: RequestOptions) => AsyncIterableIterator<Yielded>;
+
 /** A generated list method: callable for one page, plus iterators over every page and every item. */
 export type PagedMethod<Params, Result, Item, Optional extends boolean = false> = Method<Params, Result, Optional> & {
   /** Iterates every item of every page, fetching pages as needed. */
-  iterate: Optional extends true
-    ? (params?: Params, options?: RequestOptions) => AsyncIterableIterator<Item>
-    : (params: Params, options?: RequestOptions) => AsyncIterableIterator<Item>;
+  iterate: Iterating<Params, Item, Optional>;
   /** Iterates page by page. */
-  pages: Optional extends true
-    ? (params?: Params, options?: RequestOptions) => AsyncIterableIterator<Page<Result, Item>>
-    : (params: Params, options?: RequestOptions) => AsyncIterableIterator<Page<Result, Item>>;
+  pages: Iterating<Params, Page<Result, Item>, Optional>;
+};
+
+/**
+ * A generated list method that also pages by time (`x-time-cursor`): callable for one page, plus
+ * `iterateHistory` (newest to oldest) and `follow` (everything since a time, oldest first).
+ */
+export type TimeCursorMethod<Params, Result, Item, Optional extends boolean = false> = Method<Params, Result, Optional> & {
+  /**
+   * Every item older than the caller's "before" (or from the newest), newest first, each once;
+   * items sharing a timestamp are neither repeated nor skipped.
+   */
+  iterateHistory: Iterating<Params, Item, Optional>;
+  /**
+   * Every item at or after the caller's "since", oldest first, each once (the backfill after a
+   * websocket reconnect). Holds the whole window in memory before yielding the first item.
+   */
+  follow: Iterating<Params, Item, Optional>;
 };
 
 /** A downloaded file. */

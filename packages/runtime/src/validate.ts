@@ -58,15 +58,70 @@ function typeMatches(expected: string, actual: string, value: unknown, schema: S
 
 const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 const show = (v: unknown): string => (typeof v === "string" ? JSON.stringify(v) : String(v));
+const own = (obj: object, key: string): boolean => Object.prototype.hasOwnProperty.call(obj, key);
+
+/** The value a schema pins a property to (`const`, or an `enum` of one). */
+function pinned(schema: Schema | undefined): { value: unknown } | undefined {
+  if (!schema) return undefined;
+  if (schema.const !== undefined) return { value: schema.const };
+  if (schema.enum?.length === 1) return { value: schema.enum[0] };
+  return undefined;
+}
+
+interface Discriminator {
+  readonly key: string;
+  readonly tags: readonly unknown[];
+}
+
+const discriminators = new WeakMap<readonly Schema[], Discriminator | null>();
+
+/**
+ * The property that tells a union's alternatives apart: one every alternative pins to a different
+ * value (`type: "text"` / `type: "image"`…). `type` is preferred when several qualify.
+ */
+function discriminatorOf(alternatives: readonly Schema[]): Discriminator | undefined {
+  let found = discriminators.get(alternatives);
+  if (found === undefined) {
+    found = null;
+    const first = alternatives[0]?.properties;
+    const candidates = first ? Object.keys(first).sort((a, b) => (a === "type" ? -1 : b === "type" ? 1 : 0)) : [];
+    for (const key of candidates) {
+      const tags = alternatives.map((alt) => (alt.properties && own(alt.properties, key) ? pinned(alt.properties[key]) : undefined));
+      if (tags.some((t) => t === undefined)) continue;
+      const values = tags.map((t) => (t as { value: unknown }).value);
+      if (new Set(values).size === values.length) {
+        found = { key, tags: values };
+        break;
+      }
+    }
+    discriminators.set(alternatives, found);
+  }
+  return found ?? undefined;
+}
 
 /** Checks `value` against `schema`; returns every issue found (empty when valid). */
 export function validate(schema: Schema, value: unknown, path = "", issues: ValidationIssue[] = []): ValidationIssue[] {
   const at = (message: string): void => {
     issues.push({ path, message });
   };
+  // JSON has no NaN or Infinity: JSON.stringify would send them as null, and they pass every bound.
+  if (typeof value === "number" && !Number.isFinite(value)) {
+    at(`must be a finite number (got ${value})`);
+    return issues;
+  }
   if (schema.allOf) for (const s of schema.allOf) validate(s, value, path, issues);
   const alternatives = schema.oneOf ?? schema.anyOf;
-  if (alternatives) {
+  const tagged = alternatives && value !== null && typeof value === "object" && !Array.isArray(value) ? discriminatorOf(alternatives) : undefined;
+  if (alternatives && tagged) {
+    // A union discriminated on a property: the alternative with the caller's tag is the answer.
+    const obj = value as Record<string, unknown>;
+    const tag = own(obj, tagged.key) ? obj[tagged.key] : undefined;
+    const child = path ? `${path}.${tagged.key}` : tagged.key;
+    const index = tagged.tags.indexOf(tag);
+    if (tag === undefined) issues.push({ path: child, message: `is required (one of ${tagged.tags.map(show).join(", ")})` });
+    else if (index < 0) issues.push({ path: child, message: `must be one of ${tagged.tags.map(show).join(", ")}, got ${show(tag)}` });
+    else validate(alternatives[index] as Schema, value, path, issues);
+  } else if (alternatives) {
     const errs = alternatives.map((s) => validate(s, value, path, []));
     const best = errs.find((e) => e.length === 0);
     if (!best) {
@@ -132,7 +187,7 @@ export function validate(schema: Schema, value: unknown, path = "", issues: Vali
   } else if (actual === "object" && !isBinary(value)) {
     const obj = value as Record<string, unknown>;
     for (const key of schema.required ?? []) {
-      if (obj[key] === undefined) issues.push({ path: path ? `${path}.${key}` : key, message: "is required" });
+      if (!own(obj, key) || obj[key] === undefined) issues.push({ path: path ? `${path}.${key}` : key, message: "is required" });
     }
     const keys = Object.keys(obj);
     if (schema.minProperties !== undefined && keys.length < schema.minProperties) at(`must have at least ${schema.minProperties} properties`);
@@ -140,10 +195,12 @@ export function validate(schema: Schema, value: unknown, path = "", issues: Vali
     for (const key of keys) {
       const v = obj[key];
       if (v === undefined) continue;
-      const sub = schema.properties?.[key];
+      // Own lookups only: `constructor`, `toString` or `__proto__` must not find Object.prototype's.
+      const sub = schema.properties && own(schema.properties, key) ? schema.properties[key] : undefined;
       const child = path ? `${path}.${key}` : key;
       if (sub) validate(sub, v, child, issues);
-      else if (schema.additionalProperties === false) issues.push({ path: child, message: "is not a known parameter" });
+      // An own `__proto__` (from JSON.parse) is refused unless declared: a server may pollute its prototypes with it.
+      else if (schema.additionalProperties === false || (key === "__proto__" && !(alternatives && !schema.properties))) issues.push({ path: child, message: "is not a known parameter" });
       else if (typeof schema.additionalProperties === "object") validate(schema.additionalProperties, v, child, issues);
     }
   }

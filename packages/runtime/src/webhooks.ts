@@ -16,6 +16,9 @@ export interface WebhookMeta {
 
 /** The body could not be parsed as any documented webhook payload. */
 export class WebhookError extends InboxKitError {
+  static {
+    Object.defineProperty(this.prototype, "name", { value: "WebhookError", writable: true, configurable: true, enumerable: false });
+  }
   /** The problems found against the closest documented payload. */
   readonly issues: readonly ValidationIssue[];
   /** The documented payload the body came closest to, when it was JSON. */

@@ -1,8 +1,8 @@
 import { inspect } from "node:util";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import {
-  APIError, AuthenticationError, BadRequestError, ConflictError, ConnectionError, InboxKitError, NotFoundError,
-  RateLimitError, ServerError, TimeoutError, ValidationError, errorClassForStatus, type LogEvent,
+  APIError, AbortError, AuthenticationError, BadRequestError, ConflictError, ConnectionError, InboxKitError, NotFoundError,
+  RateLimitError, RedirectError, ServerError, TimeoutError, ValidationError, WebhookError, errorClassForStatus, isInboxKitError, type LogEvent,
 } from "../src/index.js";
 import { acme, json, scriptedFetch, SECRET } from "./fixtures.js";
 
@@ -80,5 +80,72 @@ describe("redaction: the credential never appears", () => {
     expect(e).toBeInstanceOf(InboxKitError);
     expect(e.name).toBe("TimeoutError");
     expect(e.toJSON()).toMatchObject({ name: "TimeoutError", message: "slow", request: { method: "GET", path: "/x" } });
+  });
+});
+
+describe("brand checks across module copies", () => {
+  it("isInboxKitError and Class.is hold for an error from another copy of the package, where instanceof fails", async () => {
+    vi.resetModules();
+    const copy = "../src/errors.js?copy"; // a second instance of the module: another copy of the package
+    const other = (await import(copy)) as typeof import("../src/errors.js");
+    const foreign = new other.RateLimitError("slow down", { status: 429, retryAfterMs: 5 });
+    expect(foreign).not.toBeInstanceOf(RateLimitError);
+    expect(isInboxKitError(foreign)).toBe(true);
+    expect(RateLimitError.is(foreign)).toBe(true);
+    expect(APIError.is(foreign)).toBe(true);
+    expect(InboxKitError.is(foreign)).toBe(true);
+    expect(ServerError.is(foreign)).toBe(false);
+    expect(ValidationError.is(foreign)).toBe(false);
+    expect(isInboxKitError(new Error("x"))).toBe(false);
+    expect(isInboxKitError({ name: "RateLimitError" })).toBe(false);
+    expect(APIError.is(null)).toBe(false);
+    expect(WebhookError.is(new other.InboxKitError("x"))).toBe(false);
+  });
+
+  it("names survive on the prototype (and so in stacks and minified builds)", () => {
+    const e = new RedirectError("moved", { status: 302 });
+    expect(e.name).toBe("RedirectError");
+    expect(e.stack?.startsWith("RedirectError: moved")).toBe(true);
+    class Custom extends APIError {}
+    expect(new Custom("x", { status: 400 }).name).toBe("Custom");
+    expect(APIError.is(new Custom("x", { status: 400 }))).toBe(true);
+  });
+});
+
+describe("messages say where", () => {
+  it("ConnectionError, TimeoutError and AbortError name the vendor and the operation", async () => {
+    const refused = async (): Promise<Response> => {
+      throw Object.assign(new TypeError("fetch failed"), { cause: { code: "ECONNRESET" } });
+    };
+    const connection = await acme({ fetch: refused, retry: false }).messages.send({ to: "+14155550100", text: "hi" }).catch((e) => e);
+    expect(connection).toBeInstanceOf(ConnectionError);
+    expect(connection.message).toBe("Acme messages.send: could not reach the API: fetch failed (ECONNRESET)");
+    const hang = (_u: string, init: RequestInit) => new Promise<Response>((_, reject) => init.signal?.addEventListener("abort", () => reject(new Error("aborted"))));
+    const timeout = await acme({ fetch: hang, timeoutMs: 5, retry: false }).items.get({ itemId: "1" }).catch((e) => e);
+    expect(timeout.message).toBe("Acme items.get: timed out after 5 ms");
+    const aborted = await acme({ fetch: hang }).items.get({ itemId: "1" }, { signal: AbortSignal.abort() }).catch((e) => e);
+    expect(aborted).toBeInstanceOf(AbortError);
+    expect(aborted.message).toBe("Acme items.get: the request was aborted");
+    const raw = await (acme({ fetch: refused, retry: false }).raw as any).GET("/unknown/path").catch((e: unknown) => e);
+    expect(raw.message).toBe("Acme GET /v1/unknown/path: could not reach the API: fetch failed (ECONNRESET)");
+  });
+
+  it("a non-string vendor error code never becomes [object Object]", async () => {
+    const codes: [unknown, string | undefined][] = [[{ id: 7 }, undefined], [["a"], undefined], [42, "42"], ["bad_thing", "bad_thing"], [true, undefined]];
+    for (const [code, expected] of codes) {
+      const { fetch } = scriptedFetch(() => json({ error: { code, message: "nope" } }, 400));
+      const error = await acme({ fetch, retry: false }).items.get({ itemId: "1" }).catch((e) => e);
+      expect(error.code).toBe(expected);
+      expect(error.message).not.toContain("[object Object]");
+      expect(error.message).toBe(`Acme items.get failed with 400${expected ? ` ${expected}` : ""}: nope`);
+    }
+  });
+
+  it("APIError carries the response headers, without cookies, Location or secrets", async () => {
+    const { fetch } = scriptedFetch(() => json({}, 429, { "retry-after": "1", "x-ratelimit-remaining": "0", "set-cookie": "session=abc", "x-echo": `Bearer ${SECRET}` }));
+    const error = await acme({ fetch, retry: false }).items.get({ itemId: "1" }).catch((e) => e);
+    expect(error.headers).toMatchObject({ "retry-after": "1", "x-ratelimit-remaining": "0", "content-type": "application/json", "x-echo": "Bearer [REDACTED]" });
+    expect(error.headers).not.toHaveProperty("set-cookie");
+    expect(JSON.stringify(error)).not.toContain(SECRET);
   });
 });

@@ -11,13 +11,25 @@ export const table: OperationMeta[] = [
   { id: "files.download", method: "GET", path: "/files/{fileId}", idempotent: true, pathParams: ["fileId"], response: "binary" },
   { id: "files.upload", method: "POST", path: "/files", idempotent: false, body: ["json", "multipart"] },
   { id: "forms.submit", method: "POST", path: "/forms", idempotent: false, body: ["form"], jsonFields: ["meta"] },
+  { id: "people.list", method: "GET", path: "/people", idempotent: true, queryParams: ["page", "per_page"], pagination: { style: "page", page: "page", limit: "per_page", pageSize: 3, total: ["meta", "count"], items: ["data"] } },
+  { id: "posts.list", method: "GET", path: "/accounts/{accountId}/posts", idempotent: true, pathParams: ["accountId"], queryParams: ["page", "q"], pagination: { style: "next", next: ["next"], items: ["results"] } },
+  { id: "logs.list", method: "GET", path: "/logs", idempotent: true, queryParams: ["before", "limit"], pagination: { style: "cursor", param: "before", field: ["id"], pick: "last", items: ["data"] } },
+  {
+    id: "chats.history", method: "GET", path: "/chats/{chatId}/messages", idempotent: true, pathParams: ["chatId"], queryParams: ["before_time", "since_time", "offset", "limit"],
+    timeCursor: { before: "before_time", since: "since_time", time: ["payload", "timestamp"], id: ["payload", "id"], offset: "offset", limit: "limit", items: ["results"] },
+  },
 ];
 
 type Fn = (params?: Record<string, unknown>, options?: Record<string, unknown>) => Promise<any>;
+type Paged = Fn & { iterate: (p?: Record<string, unknown>, o?: Record<string, unknown>) => AsyncIterable<any>; pages: (p?: Record<string, unknown>, o?: Record<string, unknown>) => AsyncIterable<any> };
 export type AcmeApi = {
   items: { list: Fn & { iterate: (p?: Record<string, unknown>) => AsyncIterable<any>; pages: (p?: Record<string, unknown>) => AsyncIterable<any> }; get: Fn };
   messages: { send: Fn };
-  events: { list: Fn & { iterate: (p?: Record<string, unknown>) => AsyncIterable<any> } };
+  events: { list: Fn & { iterate: (p?: Record<string, unknown>) => AsyncIterable<any>; pages: (p?: Record<string, unknown>) => AsyncIterable<any> } };
+  people: { list: Paged };
+  posts: { list: Paged };
+  logs: { list: Paged };
+  chats: { history: Fn & { iterateHistory: (p?: Record<string, unknown>, o?: Record<string, unknown>) => AsyncIterable<any>; follow: (p?: Record<string, unknown>, o?: Record<string, unknown>) => AsyncIterable<any> } };
   files: { download: Fn; upload: Fn };
   forms: { submit: Fn };
 };
@@ -55,4 +67,25 @@ export function acme(options: ClientOptions = {}, wiring: VendorWiring = {}) {
     secrets: [SECRET],
     ...wiring,
   });
+}
+
+/** Collects an async iterable, or the error it ends with: `{ items, error }`. */
+export async function drain<T>(iterable: AsyncIterable<T>): Promise<{ items: T[]; error: unknown }> {
+  const items: T[] = [];
+  try {
+    for await (const item of iterable) items.push(item);
+    return { items, error: undefined };
+  } catch (error) {
+    return { items, error };
+  }
+}
+
+/** A `sleep` that records the waits asked for and resolves at once (abortable like the real one). */
+export function recordingSleep() {
+  const waits: number[] = [];
+  const sleep = async (ms: number, signal?: AbortSignal | null): Promise<void> => {
+    waits.push(ms);
+    if (signal?.aborted) throw new DOMException("aborted", "AbortError");
+  };
+  return { sleep, waits };
 }

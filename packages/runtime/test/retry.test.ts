@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { backoffDelay, DEFAULT_RETRY, failedBeforeSending, resolveRetry, serverDelay, ServerError, RateLimitError, ConnectionError, TimeoutError } from "../src/index.js";
-import { acme, json, scriptedFetch } from "./fixtures.js";
+import { acme, json, recordingSleep, scriptedFetch } from "./fixtures.js";
 
 describe("backoffDelay", () => {
   it("doubles from the initial delay, is capped, and jitters within [0.75, 1] of the base", () => {
@@ -17,8 +17,10 @@ describe("backoffDelay", () => {
     }
   });
 
-  it("defaults: 2 retries, 0.5 s base, 8 s cap; false turns retries off", () => {
+  it("defaults: 2 retries, 0.5 s base, 8 s cap; 408, 409, 429 and every 5xx; false turns retries off", () => {
     expect(DEFAULT_RETRY.maxRetries).toBe(2);
+    expect([408, 409, 429, 500, 502, 503, 504, 599].every((s) => DEFAULT_RETRY.statuses.has(s))).toBe(true);
+    expect([400, 401, 403, 404, 422].some((s) => DEFAULT_RETRY.statuses.has(s))).toBe(false);
     expect(resolveRetry(false).maxRetries).toBe(0);
     expect([...resolveRetry({ statuses: [503] }).statuses]).toEqual([503]);
   });
@@ -65,13 +67,93 @@ describe("retries in the pipeline", () => {
     expect(calls).toHaveLength(4);
   });
 
-  it("honours Retry-After (capped by maxRetryAfterMs)", async () => {
-    const { fetch, calls } = scriptedFetch(() => json({}, 429, { "retry-after": "3600" }), () => json({ data: [] }));
-    const started = Date.now();
-    await acme({ fetch, retry: { maxRetryAfterMs: 30 } }).items.list({});
+  it("honours Retry-After in seconds, far outside the backoff window (asserted on the injected sleep)", async () => {
+    const { fetch, calls } = scriptedFetch(() => json({}, 429, { "retry-after": "45" }), () => json({ data: [] }));
+    const { sleep, waits } = recordingSleep();
+    await acme({ fetch, sleep }).items.list({});
     expect(calls).toHaveLength(2);
-    expect(Date.now() - started).toBeGreaterThanOrEqual(25);
-    expect(Date.now() - started).toBeLessThan(2000);
+    expect(waits).toEqual([45_000]);
+  });
+
+  it("honours Retry-After as an HTTP date, Retry-After-Ms, and a reset epoch on a 429", async () => {
+    const cases: [Record<string, string>, (ms: number) => boolean][] = [
+      [{ "retry-after": new Date(Date.now() + 30_000).toUTCString() }, (ms) => ms > 28_000 && ms <= 30_000],
+      [{ "retry-after-ms": "1234" }, (ms) => ms === 1234],
+      [{ "x-ratelimit-reset": String(Math.ceil(Date.now() / 1000) + 20) }, (ms) => ms > 18_000 && ms <= 21_000],
+      [{ "x-rate-limit-reset": String(Date.now() + 7000) }, (ms) => ms > 6000 && ms <= 7000], // epoch ms
+      [{ "ratelimit-reset": "12" }, (ms) => ms === 12_000],
+    ];
+    for (const [headers, ok] of cases) {
+      const { fetch } = scriptedFetch(() => json({}, 429, headers), () => json({ data: [] }));
+      const { sleep, waits } = recordingSleep();
+      await acme({ fetch, sleep }).items.list({});
+      expect(waits, JSON.stringify(headers)).toHaveLength(1);
+      expect(ok(waits[0] as number), `${JSON.stringify(headers)} -> ${waits[0]}`).toBe(true);
+    }
+  });
+
+  it("caps a server wait at maxRetryAfterMs", async () => {
+    const { fetch, calls } = scriptedFetch(() => json({}, 429, { "retry-after": "3600" }), () => json({ data: [] }));
+    const { sleep, waits } = recordingSleep();
+    await acme({ fetch, sleep, retry: { maxRetryAfterMs: 30 } }).items.list({});
+    expect(calls).toHaveLength(2);
+    expect(waits).toEqual([30]);
+  });
+
+  it("a reset header is a rate-limit wait: on a 503 it is ignored and the backoff applies", async () => {
+    const { fetch } = scriptedFetch(() => json({}, 503, { "x-ratelimit-reset": String(Math.ceil(Date.now() / 1000) + 50) }), () => json({ data: [] }));
+    const { sleep, waits } = recordingSleep();
+    await acme({ fetch, sleep, retry: { initialDelayMs: 100, maxDelayMs: 100 } }).items.list({});
+    expect(waits).toHaveLength(1);
+    expect(waits[0]).toBeGreaterThanOrEqual(75);
+    expect(waits[0]).toBeLessThanOrEqual(100);
+  });
+
+  it("capped exponential backoff with jitter between attempts", async () => {
+    const { fetch, calls } = scriptedFetch(() => json({}, 500));
+    const { sleep, waits } = recordingSleep();
+    await acme({ fetch, sleep, retry: { maxRetries: 5, initialDelayMs: 100, maxDelayMs: 400 } }).items.list({}).catch(() => undefined);
+    expect(calls).toHaveLength(6);
+    const bases = [100, 200, 400, 400, 400];
+    expect(waits).toHaveLength(5);
+    waits.forEach((w, i) => {
+      expect(w).toBeGreaterThanOrEqual((bases[i] as number) * 0.75);
+      expect(w).toBeLessThanOrEqual(bases[i] as number);
+    });
+  });
+
+  it("retries 408 and 409 when the request is safe to repeat, never for a send", async () => {
+    for (const status of [408, 409]) {
+      const safe = scriptedFetch(() => json({}, status), () => json({ data: [1] }));
+      await expect(acme({ fetch: safe.fetch }).items.list({})).resolves.toEqual([1]);
+      expect(safe.calls).toHaveLength(2);
+      const unsafe = scriptedFetch(() => json({}, status), () => json({ data: {} }));
+      await expect(acme({ fetch: unsafe.fetch }).messages.send({ to: "+14155550100", text: "hi" })).rejects.toMatchObject({ status });
+      expect(unsafe.calls).toHaveLength(1);
+    }
+  });
+
+  it("x-should-retry: true retries a safe request the policy would not; false forbids any retry", async () => {
+    const forced = scriptedFetch(() => json({}, 400, { "x-should-retry": "true" }), () => json({ data: [1] }));
+    await expect(acme({ fetch: forced.fetch }).items.list({})).resolves.toEqual([1]);
+    expect(forced.calls).toHaveLength(2);
+    const forbidden = scriptedFetch(() => json({}, 503, { "x-should-retry": "false" }), () => json({ data: [1] }));
+    await expect(acme({ fetch: forbidden.fetch }).items.list({})).rejects.toBeInstanceOf(ServerError);
+    expect(forbidden.calls).toHaveLength(1);
+    const send = scriptedFetch(() => json({}, 503, { "x-should-retry": "true" }), () => json({ data: {} }));
+    await expect(acme({ fetch: send.fetch }).messages.send({ to: "+14155550100", text: "hi" })).rejects.toBeInstanceOf(ServerError);
+    expect(send.calls).toHaveLength(1);
+  });
+
+  it("per-call retry options override the client's", async () => {
+    const off = scriptedFetch(() => json({}, 503), () => json({ data: [] }));
+    await expect(acme({ fetch: off.fetch }).items.list({}, { retry: false })).rejects.toBeInstanceOf(ServerError);
+    expect(off.calls).toHaveLength(1);
+    const more = scriptedFetch(() => json({}, 503));
+    const { sleep, waits } = recordingSleep();
+    await acme({ fetch: more.fetch, sleep, retry: { maxRetries: 1 } }).items.list({}, { retry: { maxRetries: 4, initialDelayMs: 7, maxDelayMs: 7 } }).catch(() => undefined);
+    expect(more.calls).toHaveLength(5);
+    expect(waits.every((w) => w >= 5 && w <= 7)).toBe(true);
   });
 
   it("does not retry statuses outside the policy, nor anything when retry is false", async () => {

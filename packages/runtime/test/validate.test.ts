@@ -65,3 +65,51 @@ describe("JSON-encoded strings (contentMediaType + contentSchema)", () => {
     expect(validate(encoded, "{oops", "expiry")).toEqual([{ path: "expiry", message: "must be valid JSON" }]);
   });
 });
+
+describe("own properties only", () => {
+  const closed: Schema = { type: "object", properties: { name: { type: "string" } }, required: ["name"], additionalProperties: false };
+
+  it("inherited names do not pass as declared properties", () => {
+    for (const key of ["constructor", "toString", "hasOwnProperty", "valueOf"]) {
+      expect(validate(closed, { name: "n", [key]: "x" })).toEqual([{ path: key, message: "is not a known parameter" }]);
+    }
+    expect(validate(closed, Object.create({ name: "inherited" }))).toEqual([{ path: "name", message: "is required" }]);
+  });
+
+  it("an own __proto__ key (JSON.parse makes one) is an unknown parameter unless declared", () => {
+    const hostile = JSON.parse('{"name":"n","__proto__":{"admin":true}}');
+    expect(validate(closed, hostile)).toEqual([{ path: "__proto__", message: "is not a known parameter" }]);
+    expect(validate({ type: "object" }, hostile)).toEqual([{ path: "__proto__", message: "is not a known parameter" }]);
+    expect(validate({ type: "object", properties: JSON.parse('{"__proto__":{"type":"object"}}') }, JSON.parse('{"__proto__":{}}'))).toEqual([]);
+  });
+});
+
+describe("non-finite numbers", () => {
+  it("NaN and ±Infinity are refused (JSON would send null, and they pass every bound)", () => {
+    const bounded: Schema = { type: "number", minimum: 0, maximum: 10 };
+    for (const n of [NaN, Infinity, -Infinity]) {
+      expect(validate(bounded, n)).toEqual([{ path: "", message: `must be a finite number (got ${n})` }]);
+      expect(validate({ type: "integer" }, n)[0]?.message).toMatch(/finite/);
+      expect(validate({}, n)[0]?.message).toMatch(/finite/);
+    }
+    expect(validate({ type: "object", properties: { lat: bounded } }, { lat: NaN })).toEqual([{ path: "lat", message: "must be a finite number (got NaN)" }]);
+  });
+});
+
+describe("discriminated unions", () => {
+  const union: Schema = {
+    oneOf: [
+      { type: "object", required: ["type", "text"], properties: { type: { const: "text" }, text: { type: "string", maxLength: 3 } }, additionalProperties: false },
+      { type: "object", required: ["type", "url"], properties: { type: { enum: ["image"] }, url: { type: "string" } }, additionalProperties: false },
+    ],
+  };
+  it("checks only the alternative the tag selects", () => {
+    expect(validate(union, { type: "text", text: "long" }, "header")).toEqual([{ path: "header.text", message: "must be at most 3 characters (got 4)" }]);
+    expect(validate(union, { type: "image" }, "header")).toEqual([{ path: "header.url", message: "is required" }]);
+    expect(validate(union, { type: "video" }, "header")).toEqual([{ path: "header.type", message: 'must be one of "text", "image", got "video"' }]);
+    expect(validate(union, { type: "image", url: "u" })).toEqual([]);
+  });
+  it("falls back to the general message when no property tells the alternatives apart", () => {
+    expect(validate({ oneOf: [{ type: "object", required: ["a"] }, { type: "object", required: ["b"] }] }, {})[0]?.message).toBe("must satisfy one of: (a is required) or (b is required)");
+  });
+});

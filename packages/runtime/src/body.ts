@@ -1,0 +1,43 @@
+/**
+ * Response bodies are read inside the transport, within the attempt's timeout and the caller's
+ * signal, and handed on as a buffered `Response`: a stalled body times out, a cut body is a
+ * connection failure and a garbled one a parse failure, all typed and retried like any other
+ * failure of a request that is safe to repeat.
+ * @module
+ */
+
+/** Statuses whose responses cannot carry a body (the `Response` constructor refuses one). */
+const NULL_BODY = new Set([101, 103, 204, 205, 304]);
+
+/** How the caller will read a body (openapi-fetch's `parseAs`). */
+export type ParseAs = "json" | "text" | "blob" | "arrayBuffer" | "stream";
+
+/** A `Response` with the same status, headers and URL whose body is `bytes`, readable any number of ways. */
+export function buffered(response: Response, bytes: Uint8Array, url: string): Response {
+  const copy = new Response(NULL_BODY.has(response.status) ? null : (bytes as Uint8Array<ArrayBuffer>), {
+    status: response.status,
+    statusText: response.statusText,
+    headers: response.headers,
+  });
+  // `url` is read-only on a constructed Response; keep the real one (pagination resolves relative links with it).
+  Object.defineProperty(copy, "url", { value: url || response.url, enumerable: true });
+  return copy;
+}
+
+/**
+ * Whether a successful response would fail to parse the way the caller reads it: only JSON is
+ * checked (as openapi-fetch parses it: an empty body is `undefined`, anything else must be JSON).
+ */
+export function isBadJson(response: Response, method: string, bytes: Uint8Array, parseAs: ParseAs): boolean {
+  if (parseAs !== "json" || !response.ok || response.status === 204 || method === "HEAD") return false;
+  if (response.headers.get("content-length") === "0" && !response.headers.get("transfer-encoding")?.includes("chunked")) return false;
+  const text = new TextDecoder().decode(bytes);
+  if (text === "") return false;
+  try {
+    JSON.parse(text);
+    return false;
+  } catch {
+    // The parser's message quotes the body around the fault: it is not kept (a body may echo a credential).
+    return true;
+  }
+}
