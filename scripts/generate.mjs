@@ -424,12 +424,15 @@ async function runtimeErrorExports() {
 /** `exports.ts`: what every vendor entry file re-exports (errors, shared types, schema aliases, tables). */
 async function exportsFile({ specRel, ident, vendorName, perApi, hooks, errorCodes, schemeNames, schemaNames }) {
   let out = HEADER(specRel);
-  out += `// What every ${vendorName} entry point re-exports: the runtime's errors and shared types, the\n// spec's types and a schema alias, and the generated tables and interfaces.\n`;
+  out += `// What every ${vendorName} entry point re-exports: the runtime's errors and shared types, the\n// spec's types and a schema alias, and the generated ${perApi.length > 1 || perApi[0]?.api.name !== undefined ? "interfaces (each API's table is exported by that API's entry)" : "table and interfaces"}.\n`;
   out += `import type { components } from "./schema.js";\n\n`;
   out += `export { ${(await runtimeErrorExports()).join(", ")} } from "@inboxkit/runtime";\n`;
   out += `export type { BinaryResult, ClientOptions, Page, RateLimitState, RequestBudgetOptions, RequestOptions, RetryOptions, ValidationIssue } from "@inboxkit/runtime";\n`;
   out += `export type { components, operations, paths${hooks.length ? ", webhooks" : ""} } from "./schema.js";\n`;
-  const values = ["vendor", "operationCount", ...perApi.map((a) => a.table), ...(hooks.length ? ["webhookTable"] : []), ...(hooks.some((h) => h.response) ? ["webhookResponses"] : []), ...(errorCodes.size ? ["errorCodes"] : [])];
+  // A multi-API spec's tables are left to each API's own entry point (so a bundle of one API does
+  // not carry the others'); a single API's table is part of what every entry re-exports.
+  const multi = perApi.length > 1 || perApi[0]?.api.name !== undefined;
+  const values = ["vendor", "operationCount", ...(multi ? [] : perApi.map((a) => a.table)), ...(hooks.length ? ["webhookTable"] : []), ...(hooks.some((h) => h.response) ? ["webhookResponses"] : []), ...(errorCodes.size ? ["errorCodes"] : [])];
   out += `export { ${values.join(", ")} } from "./client.js";\n`;
   const types = [...perApi.map((a) => a.iface)];
   if (schemeNames.length > 1) {

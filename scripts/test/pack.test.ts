@@ -145,7 +145,8 @@ const describeError = (e) => ({
   isInboxKitError: e instanceof vendor.InboxKitError,
   isRuntimeInboxKitError: e instanceof runtime.InboxKitError,
 });
-const method = (client, id) => { const dot = id.indexOf("."); return client[id.slice(0, dot)]?.[id.slice(dot + 1)]; };
+// "<resource>.<method>" (or "<api>.<resource>.<method>" in a multi-API vendor's table): the last two name the method.
+const method = (client, id) => { const parts = id.split("."); return client[parts[parts.length - 2]]?.[parts[parts.length - 1]]; };
 
 (async () => {
   const report = { resolved: String(resolved), runtimeResolved: String(runtimeResolved), factory: typeof vendor[FACTORY], errors: {} };
@@ -167,11 +168,11 @@ const method = (client, id) => { const dot = id.indexOf("."); return client[id.s
     return reply();
   };
   const client = vendor[FACTORY]({ ...FIXTURE.credentials, baseUrl: BASE_URL, fetch: fakeFetch });
-  const table = vendor.operationTable ?? [];
+  const table = vendor[FIXTURE.table ?? "operationTable"] ?? [];
   report.operations = table.length;
   report.missingMethods = table.filter((op) => typeof method(client, op.id) !== "function").map((op) => op.id);
   report.rawGet = typeof client.raw?.GET;
-  const op = table.find((o) => o.id === FIXTURE.call.op);
+  const op = table.find((o) => o.id === FIXTURE.call.op || o.id.endsWith("." + FIXTURE.call.op));
   report.callOp = op ? { method: op.method, path: op.path } : null;
 
   reply = () => new Response(JSON.stringify(FIXTURE.call.okBody), { status: 200, headers: { "content-type": "application/json" } });
@@ -303,7 +304,7 @@ for (const vendorPkg of VENDORS) {
         expect(report.ok.sent).toHaveLength(1);
         expect(report.ok.sent[0].method).toBe(report.callOp.method);
         // Path parameters come from the call, or from the client's options when the client binds them (Helpshift's domain).
-        const expectedPath = report.callOp.path.replace(/\{([^}]+)\}/g, (_: string, name: string) => encodeURIComponent(String(fixture.call.params[name] ?? fixture.credentials[name])));
+        const expectedPath = report.callOp.path.replace(/\{([^}]+)\}/g, (_: string, name: string) => encodeURIComponent(String(fixture.call.params[name] ?? fixture.boundParams?.[name] ?? fixture.credentials[name])));
         expect(report.ok.sent[0].url.split("?")[0]).toBe(`${BASE_URL}${expectedPath}`);
         expect(report.notFound.error).toMatchObject({ status: 404, isNotFoundError: true, isAPIError: true, isInboxKitError: true, isRuntimeInboxKitError: true });
         expect(report.invalid).toMatchObject({ error: { isValidationError: true, isInboxKitError: true }, sent: 0 });
