@@ -31,8 +31,10 @@ const HTTP_METHODS = ["get", "put", "post", "delete", "options", "head", "patch"
 const SCHEMA_KEYS = new Set([
   "type", "properties", "required", "additionalProperties", "items", "enum", "const", "minLength", "maxLength",
   "pattern", "format", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "minItems", "maxItems",
-  "uniqueItems", "minProperties", "maxProperties", "oneOf", "anyOf", "allOf", "contentMediaType", "contentSchema",
+  "uniqueItems", "minProperties", "maxProperties", "oneOf", "anyOf", "allOf", "contentMediaType", "contentSchema", "dependentRequired",
 ]);
+/** Vendor extensions the runtime's validator reads, under their runtime names. */
+const SCHEMA_EXTENSIONS = { "x-pattern-message": "patternMessage" };
 const KEPT_FORMATS = new Set(["binary", "date"]);
 
 function resolver(doc) {
@@ -54,6 +56,10 @@ function compact(schema, deref, depth = 0) {
   if (!schema || typeof schema !== "object" || depth > 12) return {};
   const out = {};
   for (const key of Object.keys(schema)) {
+    if (SCHEMA_EXTENSIONS[key]) {
+      out[SCHEMA_EXTENSIONS[key]] = schema[key];
+      continue;
+    }
     if (!SCHEMA_KEYS.has(key)) continue;
     const v = schema[key];
     if (key === "properties") {

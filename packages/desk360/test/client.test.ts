@@ -258,7 +258,7 @@ describe("validation before sending", () => {
 
   it.each([
     ["text over 4096 characters", () => desk360.messages.sendText({ ...send, text: "x".repeat(4097) }), /text: must be at most 4096 characters/],
-    ["a phone number without + and country code", () => desk360.messages.sendText({ ...send, to: "05551112233" }), /to: must match/],
+    ["a phone number without + and country code", () => desk360.messages.sendText({ ...send, to: "05551112233" }), /to: must start with \+ and the country code, digits only, e\.g\. \+905551112233 \(got "05551112233"\)/],
     ["more than 10 buttons", () => desk360.messages.sendInteractive({ integrationId: 1, to: send.to, body: "Pick", buttons: Array.from({ length: 11 }, (_, i) => button(`b${i}`)) }), /buttons: must have at most 10 items/],
     ["duplicate button titles", () => desk360.messages.sendInteractive({ integrationId: 1, to: send.to, body: "Pick", buttons: [button("Yes", "1"), button("No", "2"), button("Yes", "3")] }), /buttons\[2\]\.title: duplicates buttons\[0\]\.title "Yes"/],
     ["a button title over 20 characters", () => desk360.messages.sendInteractive({ integrationId: 1, to: send.to, body: "Pick", buttons: [button("x".repeat(21))] }), /buttons\[0\]\.title: must be at most 20 characters/],

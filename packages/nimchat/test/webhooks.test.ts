@@ -38,7 +38,7 @@ describe("parseNimchatWebhook", () => {
     ["not JSON", "{not json", /not valid JSON/],
     ["an array", "[1]", /not a JSON object/],
     ["no event", { id: 1 }, /has no "event" \(one of conversation_created, /],
-    ["an unknown event", { event: "contact_created" }, /Unknown Nimchat webhook event "contact_created": the documented events are conversation_created/],
+    ["an unknown event", { event: "contact_created" }, /Unknown Nimchat webhook event "contact_created": the documented ones are conversation_created/],
     ["a non-string event", { event: 5 }, /Unknown Nimchat webhook event 5/],
     ["a message event whose id is not a number", { event: "message_created", id: "x" }, /Malformed Nimchat message_created webhook: id expected integer, got string/],
     ["a conversation event whose messages are not an array", { event: "conversation_updated", messages: {} }, /Malformed Nimchat conversation_updated webhook: messages expected array/],

@@ -17,7 +17,8 @@ export { containsFile, isFile, toForm, toMultipart, type FileInput } from "./ser
 export { abortable, onAbort, sleep } from "./abort.js";
 export { createTransport, PreparedRequest, type AuthHook, type TransportConfig } from "./transport.js";
 export { validate, type Schema } from "./validate.js";
-export { parseWebhook, WebhookError, type WebhookBody, type WebhookMeta } from "./webhooks.js";
+export { decodeWebhookBody, parseWebhook, WebhookError, type ParseWebhookOptions, type WebhookBody, type WebhookMeta } from "./webhooks.js";
+export { constantTimeEqual, urlSecretMatches } from "./secret.js";
 export { tokenAuth, type TokenAuth, type TokenAuthOptions } from "./auth.js";
 export { assertHeaderName, assertHeaders, assertHeaderValue } from "./headers.js";
 export { checkBaseUrl, isLoopback } from "./url.js";

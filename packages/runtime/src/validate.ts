@@ -18,6 +18,8 @@ export interface Schema {
   readonly minLength?: number;
   readonly maxLength?: number;
   readonly pattern?: string;
+  /** The rule of `pattern` in words (the spec's `x-pattern-message`), used instead of the regex in the message. */
+  readonly patternMessage?: string;
   readonly format?: string;
   readonly minimum?: number;
   readonly maximum?: number;
@@ -31,6 +33,8 @@ export interface Schema {
   readonly oneOf?: readonly Schema[];
   readonly anyOf?: readonly Schema[];
   readonly allOf?: readonly Schema[];
+  /** For each property, the properties that become required when it is present. */
+  readonly dependentRequired?: Readonly<Record<string, readonly string[]>>;
   /** With `contentSchema`: a string holding JSON, whose decoded value must match `contentSchema`. */
   readonly contentMediaType?: string;
   readonly contentSchema?: Schema;
@@ -158,7 +162,7 @@ export function validate(schema: Schema, value: unknown, path = "", issues: Vali
     if (schema.pattern !== undefined) {
       let re = patterns.get(schema.pattern);
       if (!re) patterns.set(schema.pattern, (re = new RegExp(schema.pattern, "u")));
-      if (!re.test(value)) at(`must match ${schema.pattern}`);
+      if (!re.test(value)) at(schema.patternMessage ? `${schema.patternMessage} (got ${show(value)})` : `must match ${schema.pattern}`);
     }
     if (schema.format === "date" && !DATE.test(value)) at("must be a date as YYYY-MM-DD");
     if (schema.contentSchema && schema.contentMediaType === "application/json") {
@@ -188,6 +192,12 @@ export function validate(schema: Schema, value: unknown, path = "", issues: Vali
     const obj = value as Record<string, unknown>;
     for (const key of schema.required ?? []) {
       if (!own(obj, key) || obj[key] === undefined) issues.push({ path: path ? `${path}.${key}` : key, message: "is required" });
+    }
+    for (const [key, needs] of Object.entries(schema.dependentRequired ?? {})) {
+      if (!own(obj, key) || obj[key] === undefined) continue;
+      for (const need of needs) {
+        if (!own(obj, need) || obj[need] === undefined) issues.push({ path: path ? `${path}.${need}` : need, message: `is required when ${key} is given` });
+      }
     }
     const keys = Object.keys(obj);
     if (schema.minProperties !== undefined && keys.length < schema.minProperties) at(`must have at least ${schema.minProperties} properties`);

@@ -113,3 +113,19 @@ describe("discriminated unions", () => {
     expect(validate({ oneOf: [{ type: "object", required: ["a"] }, { type: "object", required: ["b"] }] }, {})[0]?.message).toBe("must satisfy one of: (a is required) or (b is required)");
   });
 });
+
+describe("rules in words and dependent fields", () => {
+  it("says a pattern's rule in words when the spec gives them (x-pattern-message), with what was given", () => {
+    const phone: Schema = { type: "string", pattern: "^\\+[1-9][0-9]{6,14}$", patternMessage: "must start with + and the country code, digits only, e.g. +905551112233" };
+    expect(validate(phone, "+90 555 111 22 33", "to")).toEqual([{ path: "to", message: 'must start with + and the country code, digits only, e.g. +905551112233 (got "+90 555 111 22 33")' }]);
+    expect(validate(phone, "+905551112233")).toEqual([]);
+  });
+
+  it("requires the dependent properties only when their property is present (dependentRequired)", () => {
+    const answer: Schema = { type: "object", properties: { group: { type: "integer" }, method: { type: "string" } }, dependentRequired: { group: ["method"] } };
+    expect(validate(answer, {})).toEqual([]);
+    expect(validate(answer, { group: 4 }, "assignment[0]")).toEqual([{ path: "assignment[0].method", message: "is required when group is given" }]);
+    expect(validate(answer, { group: 4, method: "round_robin" })).toEqual([]);
+    expect(validate(answer, { group: undefined })).toEqual([]);
+  });
+});
