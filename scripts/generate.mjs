@@ -111,6 +111,9 @@ export async function generateVendor({ name, spec }) {
     alphabetize: false,
     // A default does not make a request field required (openapi-typescript's default would).
     defaultNonNullable: false,
+    // An object schema without properties is an open object (`{ [key: string]: unknown }`), not `{}` /
+    // `Record<string, never>`: the specs use it for payloads the docs leave free-form.
+    emptyObjectsUnknown: true,
     transform(schema) {
       if (schema.format === "binary" || schema.contentMediaType === "application/octet-stream") return BLOB;
       return undefined;

@@ -35,6 +35,7 @@ import { builtinModules } from "node:module";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, extname, join, resolve } from "node:path";
+import type { Duplex } from "node:stream";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { build, type Metafile, type Plugin } from "esbuild";
 import { chromium, type Browser } from "playwright-core";
@@ -159,6 +160,13 @@ function startMockServer(staticDir: string): Promise<{ server: Server; port: num
       res.writeHead(500, { ...CORS, "content-type": "text/plain" });
       res.end(String(error));
     });
+  });
+  // Websocket upgrades under /run/<id>/<vendor>/ go to that vendor's `upgrade` (see vendors/types.ts).
+  server.on("upgrade", (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    const match = /^\/run\/([\w-]+)\/([\w-]+)\//.exec(new URL(req.url ?? "/", "http://127.0.0.1").pathname);
+    const mock = match ? MOCKS[match[2] as string] : undefined;
+    if (!match || !mock?.upgrade) return void socket.destroy();
+    mock.upgrade({ req, socket, head, id: match[1] as string });
   });
   return new Promise((ok, fail) => {
     server.once("error", fail);

@@ -603,7 +603,7 @@ export interface components {
             /** @description The parameter keys to fill when sending (`header-1`, `body-1`, `body-2`, …), used as keys of `parameters`. */
             variables?: string[];
             /** @description The template's buttons (shape not documented). */
-            buttons?: Record<string, never>[];
+            buttons?: Record<string, unknown>[];
             /** @description Whether this translation can be edited. */
             editable?: boolean;
             /** @description Translation key of the approval status, e.g. `template-messages.in-review` or `template-messages.active`. Inferred: only active translations can be sent (the send calls speak of an "active" template). */

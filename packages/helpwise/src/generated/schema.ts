@@ -639,7 +639,7 @@ export interface components {
         /** @description A short human-readable confirmation (e.g. `Email sent`), or `null`. */
         ResponseMessage: string | null;
         /** @description This operation takes no parameters; send no body or an empty JSON object. */
-        EmptyRequest: Record<string, never>;
+        EmptyRequest: Record<string, unknown>;
         /** @description Parameters of `mailboxes.get`. */
         GetMailboxRequest: {
             /** @description Id of the mailbox to return (a numeric string, e.g. `"204420"`). Inferred: not empty (the doc states no length). */
@@ -1136,7 +1136,7 @@ export interface components {
             inReplyTo?: number | null;
             snoozedAt?: components["schemas"]["NullableTimestamp"];
             /** @description Attachments of the email (their shape is not documented). */
-            attachments?: Record<string, never>[];
+            attachments?: Record<string, unknown>[];
             /** @description Folder (label) of the email; 0 is the inbox. */
             labelID?: number;
             snoozedTill?: components["schemas"]["NullableTimestamp"];
@@ -1187,9 +1187,9 @@ export interface components {
             isSpam?: boolean;
             date?: components["schemas"]["Timestamp"];
             /** @description The Helpwise user who sent the email, or `null` (the doc's sample, an incoming email, has `null`; the shape of a user here is not documented). */
-            sentBy?: Record<string, never> | null;
+            sentBy?: Record<string, unknown> | null;
             /** @description Attachments of the email (their shape is not documented). */
-            attachments?: Record<string, never>[];
+            attachments?: Record<string, unknown>[];
             /** @description Folder (label) of the email; 0 is the inbox. */
             labelId?: number;
             /** @description Id of the email this one replies to, or `null`. */
@@ -1233,7 +1233,7 @@ export interface components {
             body?: string;
             by?: components["schemas"]["User"];
             /** @description Attachments of the note (their shape is not documented). */
-            attachments?: Record<string, never>[];
+            attachments?: Record<string, unknown>[];
         };
         /**
          * @description A Helpwise user (agent). Smaller payloads (e.g. `users.me`) carry only id, names and email.
@@ -1348,7 +1348,7 @@ export interface components {
             body?: string;
             sent_by?: components["schemas"]["MessageSender"];
             /** @description Attachments (an empty array or object when there are none). */
-            attachment?: unknown[] | Record<string, never>;
+            attachment?: unknown[] | Record<string, unknown>;
         };
         /**
          * @description A WhatsApp or SMS conversation with one customer. The list calls' sample responses show the
@@ -1433,7 +1433,7 @@ export interface components {
             /** @description Media files of the message. */
             attachments?: components["schemas"]["MessageAttachment"][];
             /** @description Attachments in the alternative singular field some messages carry (an empty object when there are none). */
-            attachment?: unknown[] | Record<string, never>;
+            attachment?: unknown[] | Record<string, unknown>;
         };
         /** @description A chat-widget message that was just sent. */
         ChatMessage: {
@@ -1454,7 +1454,7 @@ export interface components {
             delivery_status?: string;
             sent_by?: components["schemas"]["MessageSender"];
             /** @description Attachments (empty when there are none; their shape is not documented). */
-            attachment?: Record<string, never>[];
+            attachment?: Record<string, unknown>[];
         };
         /**
          * @description A customer contact.

@@ -1246,7 +1246,7 @@ export interface components {
             [key: string]: string[];
         };
         /** @description An empty JSON object (`{}`), the doc's response to this call. */
-        Empty: Record<string, never>;
+        Empty: Record<string, unknown>;
         /**
          * Format: binary
          * @description The raw bytes of the file.
@@ -1583,7 +1583,7 @@ export interface components {
             /** @description The Tag's id. */
             id?: number;
             /** @description The tagging's extra data, if any. */
-            extra?: Record<string, never> | null;
+            extra?: Record<string, unknown> | null;
         };
         /** @description The Tag just applied (deprecated `tagged_messages` / `tagged_chats`). */
         NewTag: {
@@ -1592,7 +1592,7 @@ export interface components {
             /** @description The Tag's id. */
             id?: number;
             /** @description Optional extra metadata that one of your integrated bots or apps provided with the tagging. */
-            extra?: Record<string, never>;
+            extra?: Record<string, unknown>;
         };
         /** @description Which message is tagged with which Tag. */
         MessageTagging: {
@@ -1603,7 +1603,7 @@ export interface components {
             /** @description The message id known from the WABA payload (`waba_payload.id`). */
             message: string;
             /** @description Optional additional data. Do not use it in front-end apps. It is meant only for passing data between systems, apps and bots when a message is tagged. */
-            extra?: Record<string, never> | null;
+            extra?: Record<string, unknown> | null;
         };
         /** @description A new message tagging. */
         MessageTaggingCreate: {
@@ -1612,7 +1612,7 @@ export interface components {
             /** @description The message id known from the WABA payload (`waba_payload.id`). */
             message: string;
             /** @description Optional additional data. Do not use it in front-end apps. It is meant only for passing data between systems, apps and bots when a message is tagged. */
-            extra?: Record<string, never> | null;
+            extra?: Record<string, unknown> | null;
         };
         /** @description Which chat is tagged with which Tag. */
         ChatTagging: {
@@ -1623,7 +1623,7 @@ export interface components {
             /** @description The WhatsApp id of the WhatsApp user the chat is with. */
             chat: string;
             /** @description Optional additional data. Do not use it in front-end apps. It is meant only for passing data between systems, apps and bots when a chat is tagged. */
-            extra?: Record<string, never> | null;
+            extra?: Record<string, unknown> | null;
         };
         /** @description A new chat tagging. */
         ChatTaggingCreate: {
@@ -1632,7 +1632,7 @@ export interface components {
             /** @description The WhatsApp id of the WhatsApp user the chat is with. */
             chat: string;
             /** @description Optional additional data. Do not use it in front-end apps. It is meant only for passing data between systems, apps and bots when a chat is tagged. */
-            extra?: Record<string, never> | null;
+            extra?: Record<string, unknown> | null;
         };
         /** @description A historical entry: which message was tagged (or untagged) with which Tag, by whom and when. It is also the `message_tagging` field of webhook calls. */
         MessageTaggingEvent: {
@@ -1644,7 +1644,7 @@ export interface components {
             /** @description The WABA message id. */
             message?: string;
             /** @description The tagging's extra data. */
-            extra?: Record<string, never> | null;
+            extra?: Record<string, unknown> | null;
             done_by?: components["schemas"]["User"];
         };
         /** @description A historical entry: which chat was tagged (or untagged) with which Tag, by whom and when. It is also the `chat_tagging` field of webhook calls. */
@@ -1657,7 +1657,7 @@ export interface components {
             /** @description The WhatsApp id of the chat. */
             chat?: string;
             /** @description The tagging's extra data. */
-            extra?: Record<string, never> | null;
+            extra?: Record<string, unknown> | null;
             done_by?: components["schemas"]["User"];
         };
         /** @description A page of message tagging events, newest first. */
@@ -1719,7 +1719,7 @@ export interface components {
             /** @description The inbox user who sent the message, `null` for messages from the customer. */
             sender?: components["schemas"]["UserSummary"] | null;
             /** @description The message's context (e.g. the message it replies to). The doc does not describe it. */
-            context?: Record<string, never> | null;
+            context?: Record<string, unknown> | null;
             /** @description The WhatsApp id of the customer the chat is with. */
             customer_wa_id?: string;
             /** @description The Tags on this message. */
@@ -1787,11 +1787,11 @@ export interface components {
             sticker?: components["schemas"]["WabaMedia"];
             location?: components["schemas"]["WabaLocation"];
             /** @description The contact cards sent (WABA contact objects). */
-            contacts?: Record<string, never>[];
+            contacts?: Record<string, unknown>[];
             /** @description The WABA HSM object sent. */
-            hsm?: Record<string, never>;
+            hsm?: Record<string, unknown>;
             /** @description The WABA template object sent. */
-            template?: Record<string, never>;
+            template?: Record<string, unknown>;
         };
         /** @description The context of an inbound message (the message it replies to or mentions). */
         WabaContext: {
@@ -1927,7 +1927,7 @@ export interface components {
              */
             type: "contacts";
             /** @description The contact cards to send, as WhatsApp Business API contact objects (`name`, `phones`, `emails`, …). The dump lost their fields, so the items are open objects. */
-            contacts: Record<string, never>[];
+            contacts: Record<string, unknown>[];
         };
         /** @description A WABA HSM (highly structured) message (`"type": "hsm"` makes `hsm` required). */
         HsmMessageCreate: {
@@ -1938,7 +1938,7 @@ export interface components {
              */
             type: "hsm";
             /** @description The WhatsApp Business API HSM object (namespace, element name, language, localizable parameters). The dump lost its fields, so it is an open object. */
-            hsm: Record<string, never>;
+            hsm: Record<string, unknown>;
         };
         /** @description A template message (`"type": "template"` makes `template` required). */
         TemplateMessageCreate: {
@@ -1997,12 +1997,12 @@ export interface components {
                 code?: string;
             };
             /** @description The parameters of the template's components. */
-            components?: Record<string, never>[];
+            components?: Record<string, unknown>[];
         };
         /** @description The result of sending a message. */
         MessageCreated: {
             /** @description The WhatsApp Business API's answer to the send (selected data that follows the WABA specification). */
-            waba_response?: Record<string, never>;
+            waba_response?: Record<string, unknown>;
         };
         /** @description A "received" mark. */
         MarkAsReceived: {
@@ -2101,7 +2101,7 @@ export interface components {
             /** @description The template language. */
             language?: string;
             /** @description The template's components (see the WABA Message Templates documentation). */
-            components?: Record<string, never>[];
+            components?: Record<string, unknown>[];
             /** @description The template namespace, needed to send it. */
             namespace?: string;
             /** @description Why WhatsApp rejected the template, if it did. */
@@ -2121,7 +2121,7 @@ export interface components {
             /** @description The language of the template, as a WABA language code (e.g. `en`). WABA's documentation lists the supported languages. The dump lost the doc's example. */
             language: string;
             /** @description The definitions of the parts of the template (header, body, footer, buttons), see the WhatsApp Business API documentation. */
-            components: Record<string, never>[];
+            components: Record<string, unknown>[];
         };
         /** @description A page of templates. */
         TemplatePage: components["schemas"]["Page"] & {
@@ -2181,7 +2181,7 @@ export interface components {
         /** @description A plugin's public data. */
         PluginPublicResponse: {
             /** @description The plugin's response payload. The plugin's own documentation describes it. */
-            response?: Record<string, never>;
+            response?: Record<string, unknown>;
         };
         /** @description The body of a WABA webhook call: WABA's original callback (`contacts`, `messages`, `statuses`, `errors`) plus the inbox's extension fields. Each field is present only when it applies. */
         WabaWebhookPayload: {

@@ -2,6 +2,7 @@
 // test: vendors/<vendor>.scenario.mjs runs in every runtime, vendors/<vendor>.server.ts is the mock
 // server's side of it (runs in the test, in Node). A new vendor joins by adding both files.
 import type { IncomingMessage } from "node:http";
+import type { Duplex } from "node:stream";
 
 /** One API request the mock server received for a vendor, and how to answer it. */
 export interface MockRequest {
@@ -37,4 +38,10 @@ export interface VendorMock {
   readonly corsHeaders?: readonly string[];
   /** Answers one request under `/<vendor>/`. */
   handle(request: MockRequest): void | Promise<void>;
+  /**
+   * Takes over a websocket upgrade under `/run/<id>/<vendor>/` (e.g. with `ws`'s
+   * `WebSocketServer.handleUpgrade`). Vendors without one refuse upgrades. Upgrades are not counted
+   * or logged like requests.
+   */
+  upgrade?(request: { readonly req: IncomingMessage; readonly socket: Duplex; readonly head: Buffer; readonly id: string }): void;
 }
