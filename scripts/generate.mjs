@@ -285,6 +285,28 @@ export async function generateVendor({ name, spec }) {
     hooks.push({ name: hookName, schema: compact(media.schema, deref), response: answer?.schema ? compact(answer.schema, deref) : undefined, okCode, summary: op.summary, description: op.description });
   }
 
+  // Websocket frames (the spec's root `x-websocket`): the server's frames, named by their `type`
+  // const, for parsing like webhooks; the client's frames as types only.
+  const ws = doc["x-websocket"];
+  const frames = { server: [], client: [] };
+  for (const [side, key] of [["server", "serverMessages"], ["client", "clientMessages"]]) {
+    for (const ref of ws?.[key] ?? []) {
+      if (typeof ref?.$ref !== "string" || !ref.$ref.startsWith("#/components/schemas/")) throw new Error(`${spec}: x-websocket.${key} entries must be $refs to components/schemas`);
+      const component = ref.$ref.slice("#/components/schemas/".length);
+      const schema = deref(ref);
+      const typeConst = (node) => {
+        node = deref(node);
+        if (node?.properties?.type?.const !== undefined) return node.properties.type.const;
+        for (const part of node?.allOf ?? []) {
+          const found = typeConst(part);
+          if (found !== undefined) return found;
+        }
+        return undefined;
+      };
+      frames[side].push({ component, name: typeConst(schema) ?? component, schema: compact(schema, deref) });
+    }
+  }
+
   // The vendor's documented error codes: every enum found at x-inboxkit.errorCode in error bodies.
   const errorCodes = new Set();
   if (x.errorCode) {
@@ -316,10 +338,10 @@ export async function generateVendor({ name, spec }) {
 
   let out = HEADER(specRel);
   const anyTimeCursor = ops.some((o) => o.meta.timeCursor);
-  const runtimeTypes = ["BinaryResult", "Method", "OperationMeta", "PagedMethod", ...(hooks.some((h) => h.response) ? ["Schema"] : []), ...(anyTimeCursor ? ["TimeCursorMethod"] : []), "VendorMeta", ...(hooks.length ? ["WebhookMeta"] : [])];
+  const runtimeTypes = ["BinaryResult", "Method", "OperationMeta", "PagedMethod", ...(hooks.some((h) => h.response) ? ["Schema"] : []), ...(anyTimeCursor ? ["TimeCursorMethod"] : []), "VendorMeta", ...(hooks.length || frames.server.length ? ["WebhookMeta"] : [])];
   const used = (name) => name !== "BinaryResult" || ops.some((o) => o.resultType === "BinaryResult");
   out += `import type { ${runtimeTypes.filter(used).join(", ")} } from "@inboxkit/runtime";\n`;
-  out += `import type { operations${hooks.length ? ", webhooks" : ""} } from "./schema.js";\n\n`;
+  out += `import type { ${frames.server.length || frames.client.length ? "components, " : ""}operations${hooks.length ? ", webhooks" : ""} } from "./schema.js";\n\n`;
   out += `/** ${vendorName} as the spec describes it: ${vendorMeta.baseUrl ? "server URL" : "no default server URL (every installation has its own)"}, envelope and error fields. */\n`;
   out += `export const vendor: VendorMeta = ${JSON.stringify(vendorMeta)};\n\n`;
   for (const { members, table, label, api } of perApi) {
@@ -344,6 +366,14 @@ export async function generateVendor({ name, spec }) {
       out += `/** The answer the \`${h.name}\` webhook expects back (its documented ${h.okCode} response). */\n`;
       out += `export type ${ident}${pascal(h.name)}WebhookAnswer = webhooks${idx(h.name)}["post"]["responses"][${h.okCode}]["content"]["application/json"];\n\n`;
     }
+  }
+  if (frames.server.length || frames.client.length) {
+    if (frames.server.length) {
+      out += `/** The websocket frames the server sends (the spec's \`x-websocket.serverMessages\`), each named by its \`type\`. */\n`;
+      out += `export const websocketServerMessages: readonly WebhookMeta[] = [\n${frames.server.map((f) => `  ${JSON.stringify({ name: f.name, schema: f.schema })},`).join("\n")}\n];\n\n`;
+      out += `/** A websocket frame the server sends, as the spec documents it. */\nexport type ${ident}WebsocketServerMessage = ${frames.server.map((f) => `components["schemas"]${idx(f.component)}`).join(" | ")};\n\n`;
+    }
+    if (frames.client.length) out += `/** A websocket frame the client sends, as the spec documents it. */\nexport type ${ident}WebsocketClientMessage = ${frames.client.map((f) => `components["schemas"]${idx(f.component)}`).join(" | ")};\n\n`;
   }
   if (errorCodes.size) {
     const codes = [...errorCodes].sort();
@@ -408,7 +438,7 @@ export async function generateVendor({ name, spec }) {
     }
   }
   await writeIfChanged(join(outDir, "client.ts"), out.replace(/\n+$/, "\n"));
-  await writeIfChanged(join(outDir, "exports.ts"), await exportsFile({ specRel, ident, vendorName, perApi, hooks, errorCodes, schemeNames, schemaNames: Object.keys(doc.components?.schemas ?? {}) }));
+  await writeIfChanged(join(outDir, "exports.ts"), await exportsFile({ specRel, ident, vendorName, perApi, hooks, frames, errorCodes, schemeNames, schemaNames: Object.keys(doc.components?.schemas ?? {}) }));
   return ops.length;
 }
 
@@ -431,7 +461,7 @@ async function runtimeErrorExports() {
 }
 
 /** `exports.ts`: what every vendor entry file re-exports (errors, shared types, schema aliases, tables). */
-async function exportsFile({ specRel, ident, vendorName, perApi, hooks, errorCodes, schemeNames, schemaNames }) {
+async function exportsFile({ specRel, ident, vendorName, perApi, hooks, frames, errorCodes, schemeNames, schemaNames }) {
   let out = HEADER(specRel);
   out += `// What every ${vendorName} entry point re-exports: the runtime's errors and shared types, the\n// spec's types and a schema alias, and the generated ${perApi.length > 1 || perApi[0]?.api.name !== undefined ? "interfaces (each API's table is exported by that API's entry)" : "table and interfaces"}.\n`;
   out += `import type { components } from "./schema.js";\n\n`;
@@ -441,7 +471,7 @@ async function exportsFile({ specRel, ident, vendorName, perApi, hooks, errorCod
   // A multi-API spec's tables are left to each API's own entry point (so a bundle of one API does
   // not carry the others'); a single API's table is part of what every entry re-exports.
   const multi = perApi.length > 1 || perApi[0]?.api.name !== undefined;
-  const values = ["vendor", "operationCount", ...(multi ? [] : perApi.map((a) => a.table)), ...(hooks.length ? ["webhookTable"] : []), ...(hooks.some((h) => h.response) ? ["webhookResponses"] : []), ...(errorCodes.size ? ["errorCodes"] : [])];
+  const values = ["vendor", "operationCount", ...(multi ? [] : perApi.map((a) => a.table)), ...(hooks.length ? ["webhookTable"] : []), ...(hooks.some((h) => h.response) ? ["webhookResponses"] : []), ...(frames.server.length ? ["websocketServerMessages"] : []), ...(errorCodes.size ? ["errorCodes"] : [])];
   out += `export { ${values.join(", ")} } from "./client.js";\n`;
   const types = [...perApi.map((a) => a.iface)];
   if (schemeNames.length > 1) {
@@ -451,6 +481,8 @@ async function exportsFile({ specRel, ident, vendorName, perApi, hooks, errorCod
     }
   }
   if (hooks.length) types.push(`${ident}WebhookEvent`, ...hooks.filter((h) => h.response).map((h) => `${ident}${pascal(h.name)}WebhookAnswer`));
+  if (frames.server.length) types.push(`${ident}WebsocketServerMessage`);
+  if (frames.client.length) types.push(`${ident}WebsocketClientMessage`);
   if (errorCodes.size) types.push(`${ident}ErrorCode`);
   out += `export type { ${types.join(", ")} } from "./client.js";\n\n`;
   out += `/** A schema of the ${vendorName} API by name${schemaNames.length ? `, e.g. \`${ident}Schema<"${schemaNames[0]}">\`` : ""}. */\n`;

@@ -22,11 +22,10 @@ import {
   ValidationError,
   type ClientOptions,
   type ValidationIssue,
-  type WebhookMeta,
 } from "@inboxkit/runtime";
 import { createWabbitClient, type WabbitClient } from "./client.js";
 import type { WabbitMessage } from "./events.js";
-import { webhookTable } from "./generated/client.js";
+import { websocketServerMessages } from "./generated/client.js";
 import type { components } from "./generated/schema.js";
 
 type Schemas = components["schemas"];
@@ -201,8 +200,6 @@ const SUBJECT = "connectWabbitLive options";
 const MAX_REMEMBERED = 10_000;
 const CLOSED = 3;
 
-const wabaHook = webhookTable.find((hook) => hook.name === "waba") as WebhookMeta;
-
 /** A frame's message ids with their times: WABA's `messages`, and the inbox's message lists. */
 function messagesOf(payload: Schemas["WabaWebhookPayload"]): { id: string; time: number | undefined }[] {
   const out: { id: string; time: number | undefined }[] = [];
@@ -234,23 +231,12 @@ function classify(data: unknown): WabbitLiveServerMessage | WabbitLiveUntypedMes
     }
   }
   if (frame === null || typeof frame !== "object" || Array.isArray(frame)) return { type: "untyped", frameType: undefined, data: frame };
-  const record = frame as Record<string, unknown>;
-  const frameType = typeof record.type === "string" ? record.type : undefined;
-  const untyped: WabbitLiveUntypedMessage = { type: "untyped", frameType, data: frame };
-  const optionalString = (v: unknown): boolean => v === undefined || typeof v === "string";
-  switch (frameType) {
-    case "token":
-      return (record.status === undefined || record.status === "success" || record.status === "failed") && optionalString(record.message) ? (frame as WabbitLiveTokenMessage) : untyped;
-    case "response":
-      return (record.status === undefined || record.status === "bad_request") && optionalString(record.message) ? (frame as WabbitLiveResponseMessage) : untyped;
-    case "waba_webhook": {
-      const payload = record.waba_payload;
-      const ok = payload !== null && typeof payload === "object" && !Array.isArray(payload) && validate(wabaHook.schema, payload).length === 0;
-      return ok ? (frame as WabbitLiveWebhookMessage) : untyped;
-    }
-    default:
-      return untyped;
-  }
+  const frameType = typeof (frame as { type?: unknown }).type === "string" ? ((frame as { type: string }).type) : undefined;
+  // The frames the spec documents (x-websocket.serverMessages), told apart by `type`; anything else,
+  // or a documented type that does not match its schema, passes through untyped.
+  const known = websocketServerMessages.find((m) => m.name === frameType);
+  if (!known || validate(known.schema, frame).length > 0) return { type: "untyped", frameType, data: frame };
+  return frame as WabbitLiveServerMessage;
 }
 
 /** Text of a frame's data (string, bytes), or a promise of it for a Blob. */

@@ -7,8 +7,8 @@ import type { components } from "./schema.js";
 export { APIError, AbortError, AuthenticationError, BadRequestError, ConflictError, ConnectionError, InboxKitError, NotFoundError, PaginationError, RateLimitError, RedirectError, ResponseParseError, ServerError, TimeoutError, ValidationError, WebhookError, isInboxKitError } from "@inboxkit/runtime";
 export type { BinaryResult, ClientOptions, Page, RateLimitState, RequestBudgetOptions, RequestOptions, RetryOptions, ValidationIssue } from "@inboxkit/runtime";
 export type { components, operations, paths, webhooks } from "./schema.js";
-export { vendor, operationCount, operationTable, webhookTable, webhookResponses } from "./client.js";
-export type { WabbitApi, WabbitWebhookEvent, WabbitRuleEngineWebhookAnswer } from "./client.js";
+export { vendor, operationCount, operationTable, webhookTable, webhookResponses, websocketServerMessages } from "./client.js";
+export type { WabbitApi, WabbitWebhookEvent, WabbitRuleEngineWebhookAnswer, WabbitWebsocketServerMessage, WabbitWebsocketClientMessage } from "./client.js";
 
 /** A schema of the Wabbit API by name, e.g. `WabbitSchema<"ErrorDetail">`. */
 export type WabbitSchema<Name extends keyof components["schemas"]> = components["schemas"][Name];
