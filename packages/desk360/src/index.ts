@@ -24,7 +24,7 @@ import {
 } from "@inboxkit/runtime";
 import { desk360Checks } from "./checks.js";
 import { errorCodes, operationTable, vendor, type Desk360Api, type Desk360ErrorCode } from "./generated/client.js";
-import type { components, operations, paths, webhooks } from "./generated/schema.js";
+import type { paths } from "./generated/schema.js";
 
 /** Desk360's documented budget: 60 requests a minute. */
 export const DESK360_BUDGET: RequestBudgetOptions = Object.freeze({ requests: 60, intervalMs: 60_000 });
@@ -155,24 +155,7 @@ export function createDesk360Client(options: Desk360ClientOptions): Desk360Clien
 }
 
 export { MAX_ATTACHMENT_BYTES } from "./checks.js";
-export { parseDesk360Webhook, WebhookError, type Desk360MediaKind, type Desk360Webhook } from "./webhooks.js";
-export { errorCodes, operationTable, vendor } from "./generated/client.js";
-export type { Desk360Api, Desk360ErrorCode, Desk360WebhookEvent } from "./generated/client.js";
-export type { components, operations, paths, webhooks };
-/** A schema of the Desk360 API by name, e.g. `Desk360Schema<"Template">`. */
-export type Desk360Schema<Name extends keyof components["schemas"]> = components["schemas"][Name];
-export {
-  APIError,
-  AbortError,
-  AuthenticationError,
-  BadRequestError,
-  ConflictError,
-  ConnectionError,
-  InboxKitError,
-  NotFoundError,
-  RateLimitError,
-  ServerError,
-  TimeoutError,
-  ValidationError,
-} from "@inboxkit/runtime";
-export type { BinaryResult, ClientOptions, Page, RateLimitState, RequestBudgetOptions, RequestOptions, RetryOptions } from "@inboxkit/runtime";
+export { parseDesk360Webhook, type Desk360MediaKind, type Desk360Webhook } from "./webhooks.js";
+
+// Errors, shared types, the spec's types and schema alias, the operation table: written by the generator.
+export * from "./generated/exports.js";

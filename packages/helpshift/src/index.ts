@@ -14,7 +14,7 @@ import { createApiClient, type ClientCore, type ClientOptions } from "@inboxkit/
 import { basicAuthorization, checkClientOptions } from "./auth.js";
 import { createCheck } from "./check.js";
 import { operationTable, vendor, type HelpshiftApi } from "./generated/client.js";
-import type { components, operations, paths } from "./generated/schema.js";
+import type { paths } from "./generated/schema.js";
 
 /** Options of {@link createHelpshiftClient}. */
 export interface HelpshiftClientOptions extends ClientOptions {
@@ -57,27 +57,10 @@ export function createHelpshiftClient(options: HelpshiftClientOptions): Helpshif
 export { expiry, type Expiry, type ExpiryDuration, type ExpiryOptions } from "./expiry.js";
 export { decodeQrCode, type PngQrCode, type QrCode, type SvgQrCode } from "./qrcode.js";
 export { browserUrl } from "./url.js";
-export { operationTable, vendor } from "./generated/client.js";
-export type { HelpshiftApi } from "./generated/client.js";
-export type { components, operations, paths };
-/** A schema of the Helpshift API by name, e.g. `HelpshiftSchema<"SupportLink">`. */
-export type HelpshiftSchema<Name extends keyof components["schemas"]> = components["schemas"][Name];
 /** The parameters of `webchat.createLink` (the form fields; the domain is bound by the client). */
 export type CreateLinkParams = Parameters<HelpshiftApi["webchat"]["createLink"]>[0];
 /** The parameters of `messages.getUnread` (the query; the domain is bound by the client). */
 export type GetUnreadParams = Parameters<HelpshiftApi["messages"]["getUnread"]>[0];
-export {
-  APIError,
-  AbortError,
-  AuthenticationError,
-  BadRequestError,
-  ConflictError,
-  ConnectionError,
-  InboxKitError,
-  NotFoundError,
-  RateLimitError,
-  ServerError,
-  TimeoutError,
-  ValidationError,
-} from "@inboxkit/runtime";
-export type { ClientOptions, RateLimitState, RequestOptions, RetryOptions, ValidationIssue } from "@inboxkit/runtime";
+
+// Errors, shared types, the spec's types and schema alias, the operation table: written by the generator.
+export * from "./generated/exports.js";

@@ -17,7 +17,7 @@ import {
   type ValidationIssue,
 } from "@inboxkit/runtime";
 import { operationTable, vendor, type HelpwiseApi } from "./generated/client.js";
-import type { components, operations, paths } from "./generated/schema.js";
+import type { paths } from "./generated/schema.js";
 
 /** Options of {@link createHelpwiseClient}. */
 export interface HelpwiseClientOptions extends ClientOptions {
@@ -54,23 +54,5 @@ export function createHelpwiseClient(options: HelpwiseClientOptions): HelpwiseCl
   });
 }
 
-export { operationTable, vendor } from "./generated/client.js";
-export type { HelpwiseApi } from "./generated/client.js";
-export type { components, operations, paths };
-/** A schema of the Helpwise API by name, e.g. `HelpwiseSchema<"Mailbox">`. */
-export type HelpwiseSchema<Name extends keyof components["schemas"]> = components["schemas"][Name];
-export {
-  APIError,
-  AbortError,
-  AuthenticationError,
-  BadRequestError,
-  ConflictError,
-  ConnectionError,
-  InboxKitError,
-  NotFoundError,
-  RateLimitError,
-  ServerError,
-  TimeoutError,
-  ValidationError,
-} from "@inboxkit/runtime";
-export type { ClientOptions, Page, RateLimitState, RequestOptions, RetryOptions } from "@inboxkit/runtime";
+// Errors, shared types, the spec's types and schema alias, the operation table: written by the generator.
+export * from "./generated/exports.js";
