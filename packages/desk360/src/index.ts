@@ -70,7 +70,8 @@ export type Desk360APIError = APIError<Desk360ErrorCode>;
  * to the documented codes so `switch (error.code)` is checked.
  */
 export function isDesk360Error<C extends Desk360ErrorCode = Desk360ErrorCode>(error: unknown, ...codes: C[]): error is APIError<C> {
-  if (!(error instanceof APIError) || error.code === undefined) return false;
+  // A brand check, not instanceof: an error thrown by the ESM build is not an instance of the CJS class.
+  if (!APIError.is(error) || error.code === undefined) return false;
   if (!(errorCodes as readonly string[]).includes(error.code)) return false;
   return codes.length === 0 || (codes as string[]).includes(error.code);
 }
