@@ -2,8 +2,8 @@
 // Builds the static API reference site in docs-site/:
 //   docs-site/<api>.html  – one offline Redoc page per API named in the root redocly.yaml
 //                           (`redocly build-docs <api> --inlineBundle`: no CDN, opens from file:// too)
-//   docs-site/index.html  – a self-contained index of every vendor (title, version, summary,
-//                           operation and webhook counts, install line, link to its page)
+//   docs-site/index.html  – a self-contained index of every vendor (title, package version and API
+//                           version, summary, operation and webhook counts, install line, link to its page)
 // Usage: node scripts/build-docs.mjs   (or `pnpm docs`)
 // Any API that fails to parse or build fails the whole run (exit 1); nothing is skipped.
 import { spawn } from "node:child_process";
@@ -13,6 +13,10 @@ import { tmpdir } from "node:os";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse } from "yaml";
+import { addCodeSamples } from "./docs/code-samples.mjs";
+import { docsContext, readPackageJson } from "./docs/context.mjs";
+import { docsRedoclyConfig } from "./docs/redoc-config.mjs";
+import { withSdkSection } from "./docs/sdk-section.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 export const OUT_DIR = join(root, "docs-site");
@@ -121,6 +125,7 @@ export async function readSpecFacts(api) {
     spec: api.spec,
     title: String(doc.info.title ?? api.name),
     version: String(doc.info.version ?? ""),
+    packageVersion: (await readPackageJson(api.name))?.version,
     summary: summarize(doc.info.description) || String(doc.info.summary ?? ""),
     openapi: String(doc.openapi ?? ""),
     servers: (doc.servers ?? []).map((s) => s?.url).filter(Boolean),
@@ -195,9 +200,21 @@ export const INFERRED_BADGE = Object.freeze({ name: "Inferred", color: "#b45309"
  * The spec as the docs page shows it: every `x-inferred` operation gets an "Inferred" badge (in its
  * heading and in the sidebar) next to the "Inferred: …" its description starts with. The spec itself
  * stays as written; the page is built from this decorated copy.
+ *
+ * With the vendor's docs context (scripts/docs/context.mjs, `docsContext(name, doc)`), the page also
+ * opens with the SDK (the package README, in front of `info.description`: scripts/docs/sdk-section.mjs)
+ * and every operation gets `x-codeSamples`: TypeScript with the InboxKit client and curl, from the
+ * spec's examples (scripts/docs/code-samples.mjs).
+ * @param {object} doc the parsed spec
+ * @param {import("./docs/context.mjs").DocsContext} [context]
  */
-export function decorateForDocs(doc) {
+export function decorateForDocs(doc, context) {
   const copy = structuredClone(doc);
+  if (context) {
+    if (!context.readme) throw new Error(`${context.vendor}: packages/${context.vendor}/README.md is missing; the docs page opens with it`);
+    copy.info = { ...copy.info, description: withSdkSection(copy.info?.description, context.readme) };
+    addCodeSamples(copy, context.clients);
+  }
   for (const items of [copy.paths, copy.webhooks]) {
     for (const item of Object.values(items ?? {})) {
       for (const method of HTTP_METHODS) {
@@ -216,8 +233,12 @@ async function buildApi(facts) {
   const title = `${facts.title}${facts.version ? ` ${facts.version}` : ""} · InboxKit API reference`;
   const work = await mkdtemp(join(tmpdir(), `inboxkit-docs-${facts.name}-`));
   const decorated = join(work, "openapi.json");
-  await writeFile(decorated, JSON.stringify(decorateForDocs(parse(await readFile(join(root, facts.spec), "utf8")))));
-  const args = ["build-docs", decorated, "--config", "redocly.yaml", "--output", out, "--title", title, "--inlineBundle"];
+  const doc = parse(await readFile(join(root, facts.spec), "utf8"));
+  await writeFile(decorated, JSON.stringify(decorateForDocs(doc, await docsContext(facts.name, doc))));
+  // redocly.yaml plus the code-sample languages Redoc shows (TypeScript is not in its default list).
+  const config = join(work, "redocly.yaml");
+  await writeFile(config, docsRedoclyConfig(await readFile(join(root, "redocly.yaml"), "utf8"), root));
+  const args = ["build-docs", decorated, "--config", config, "--output", out, "--title", title, "--inlineBundle"];
   const started = performance.now();
   const output = await runRedocly(args).finally(() => rm(work, { recursive: true, force: true }));
   const logos = await inlineRedoclyLogos(out);
@@ -250,7 +271,7 @@ export function renderIndex(vendors, { description, cliVersion }) {
           <span class="mark" aria-hidden="true">${escapeHtml(v.title.trim().charAt(0).toUpperCase())}</span>
           <div>
             <h2><a href="./${encodeURIComponent(v.name)}.html">${escapeHtml(v.title)}</a></h2>
-            <p class="meta"><code>@inboxkit/${escapeHtml(v.name)}</code>${v.version ? ` <span class="badge" title="API version">v${escapeHtml(v.version)}</span>` : ""}${v.openapi ? ` <span class="badge badge-muted" title="OpenAPI version">OpenAPI ${escapeHtml(v.openapi)}</span>` : ""}</p>
+            <p class="meta"><code>@inboxkit/${escapeHtml(v.name)}</code>${v.packageVersion ? ` <span class="badge" data-stat="package-version" title="Version of the npm package @inboxkit/${escapeHtml(v.name)} (its package.json)">package v${escapeHtml(v.packageVersion)}</span>` : ` <span class="badge badge-muted" data-stat="package-version" title="No packages/${escapeHtml(v.name)}/package.json yet">package unreleased</span>`}${v.version ? ` <span class="badge badge-muted" data-stat="api-version" title="Version of the vendor API the spec describes (info.version)">API v${escapeHtml(v.version)}</span>` : ""}${v.openapi ? ` <span class="badge badge-muted" title="OpenAPI version">OpenAPI ${escapeHtml(v.openapi)}</span>` : ""}</p>
           </div>
         </header>
         <p class="summary">${escapeHtml(v.summary)}</p>
@@ -365,6 +386,7 @@ ${cards}
   <footer class="wrap page-foot">
     Each page is a self-contained Redoc build (@redocly/cli ${escapeHtml(cliVersion)}) of the vendor's OpenAPI spec and works offline.
     Generated by <code>scripts/build-docs.mjs</code>; ${plural(vendors.length, "spec")} listed in <code>redocly.yaml</code>.
+    Try any of them locally, without an account: <code>npx @inboxkit/mock &lt;vendor&gt;</code> serves a mock from the spec.
   </footer>
   <script>
     for (const button of document.querySelectorAll("button.copy")) {

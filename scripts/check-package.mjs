@@ -14,6 +14,9 @@
 //      platform neutral, every dependency included, so openapi-fetch too) and gzipped (node:zlib, level 9)
 //      must not exceed `"inboxkit": {"sizeBudgetGzip": <bytes>}` of its package.json. The dependencies are
 //      also bundled alone the same way, for the table; only the package's own full bundle is budgeted.
+//      A Node-only package (a tool, not a client: `"inboxkit": {"platform": "node"}`, @inboxkit/mock) is
+//      bundled for platform node instead (Node built-ins stay external), and a dependency its entry does
+//      not import (a CLI it spawns, such as Prism) is listed but not bundled.
 // Exits 1 when any check fails.
 import { spawn } from "node:child_process";
 import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, writeFileSync } from "node:fs";
@@ -142,9 +145,12 @@ function packageRootOf(file) {
   }
 }
 
+/** The esbuild platform of a package: "neutral" (any runtime), or "node" for a Node-only tool. */
+const platformOf = (pkg) => (pkg.inboxkit?.platform === "node" ? "node" : "neutral");
+
 /** Bundles `entry` as a consumer bundler would and measures it. */
 async function measure(entry, extra = {}) {
-  const result = await esbuild.build({ ...BUNDLE_OPTIONS, ...extra, entryPoints: [entry], outfile: "bundle.js" });
+  const result = await esbuild.build({ ...BUNDLE_OPTIONS, mainFields: extra.platform === "node" ? ["module", "main"] : BUNDLE_OPTIONS.mainFields, ...extra, entryPoints: [entry], outfile: "bundle.js" });
   const code = result.outputFiles.find((f) => f.path.endsWith(".js"));
   if (!code) throw new Error(`esbuild produced no JS for ${entry}`);
   const gzip = gzipSync(code.contents, { level: 9 }).length;
@@ -159,13 +165,13 @@ async function measure(entry, extra = {}) {
 }
 
 /** The package's runtime dependencies, recursively, each with the ESM file it resolves to. */
-async function dependencyEntries(dir, pkg, seen = new Map()) {
+async function dependencyEntries(dir, pkg, seen = new Map(), include = () => true) {
   for (const dep of Object.keys(pkg.dependencies ?? {})) {
-    if (seen.has(dep)) continue;
+    if (seen.has(dep) || !include(dep)) continue;
     const entry = await resolveFrom(dep, dir);
     seen.set(dep, entry);
     const depDir = packageRootOf(entry);
-    await dependencyEntries(depDir, readJson(join(depDir, "package.json")), seen);
+    await dependencyEntries(depDir, readJson(join(depDir, "package.json")), seen, include);
   }
   return seen;
 }
@@ -212,11 +218,15 @@ async function main() {
   }
 
   // 3. size budget
-  console.log(`\n[3/3] size: esbuild --bundle --minify --format=esm --platform=neutral (dependencies included), gzip -9`);
+  const platform = platformOf(pkg);
+  console.log(`\n[3/3] size: esbuild --bundle --minify --format=esm --platform=${platform} (dependencies included), gzip -9`);
   const budget = pkg.inboxkit?.sizeBudgetGzip;
-  const own = await measure(entry);
-  const ownCode = await measure(entry, { packages: "external" });
-  const deps = await dependencyEntries(pkgDir, pkg);
+  const own = await measure(entry, { platform });
+  const ownCode = await measure(entry, { platform, packages: "external" });
+  // A Node-only package's dependencies that its entry does not import (a CLI it spawns) are not bundled.
+  const imported = (dep) => platform !== "node" || own.byPackage.has(dep);
+  const deps = await dependencyEntries(pkgDir, pkg, new Map(), imported);
+  const notImported = Object.keys(pkg.dependencies ?? {}).filter((dep) => !imported(dep));
   // A workspace dependency (linked, not from the registry) is bundled from its dist/: it must be fresh too.
   for (const [dep, depEntry] of deps) {
     const depDir = packageRootOf(depEntry);
@@ -237,9 +247,10 @@ async function main() {
   ]);
   rows.push([`  ${pkg.name} own code (deps external)`, shortPath(entry), ownCode.minified, ownCode.gzip, "-", "-", "info"]);
   for (const [dep, depEntry] of deps) {
-    const m = await measure(depEntry);
+    const m = await measure(depEntry, { platform });
     rows.push([`  ${dep} alone (+ its deps)`, shortPath(depEntry), m.minified, m.gzip, "-", "-", "info"]);
   }
+  for (const dep of notImported) rows.push([`  ${dep} (not imported by the entry)`, "-", "-", "-", "-", "-", "info"]);
   printTable(["bundle", "entry", "min bytes", "gzip bytes", "budget", "of budget", "status"], rows);
   console.log(`\n  minified bytes each package contributes to the ${pkg.name} bundle (${own.inputs} input files):`);
   printTable(

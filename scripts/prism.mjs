@@ -2,7 +2,7 @@
 // Used by the contract tests (vitest globalSetup), the demo and the benchmarks.
 import { spawn } from "node:child_process";
 import { createServer } from "node:net";
-import { dirname, join } from "node:path";
+import { dirname, isAbsolute, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -21,24 +21,43 @@ export function freePort() {
 }
 
 /**
- * Starts `prism mock <spec> --errors` on 127.0.0.1 and resolves once it listens.
- * @param {string} spec path relative to the repo root, e.g. specs/helpwise/openapi.yaml
- * @returns {Promise<{ url: string, port: number, stop: () => Promise<void> }>}
+ * Starts `prism mock <spec> --errors` (by default on 127.0.0.1 and a free port) and resolves once it
+ * listens. Prism runs in its own process group; `stop()` ends the group and waits for it.
+ * @param {string} spec path relative to the repo root (e.g. specs/helpwise/openapi.yaml), or absolute
+ * @param {{ errors?: boolean, timeoutMs?: number, host?: string, port?: number, command?: string[], cwd?: string, onOutput?: (chunk: string) => void, signal?: AbortSignal }} [options]
+ *   `command`: how to run Prism's CLI (default: the repo's node_modules/.bin/prism), e.g.
+ *   `[process.execPath, "<…>/@stoplight/prism-cli/dist/index.js"]`; `onOutput`: Prism's output once it listens;
+ *   `signal`: aborting it while Prism starts stops Prism and rejects.
+ * @returns {Promise<{ url: string, port: number, pid: number, stop: () => Promise<void>, kill: () => void, exited: Promise<number | null>, output: () => string }>}
+ *   `kill()`: SIGKILL the group at once (for a process `exit` hook); `exited`: resolves with the exit code
  */
-export async function startPrism(spec, { errors = true, timeoutMs = 30_000 } = {}) {
-  const port = await freePort();
-  const bin = join(root, "node_modules", ".bin", process.platform === "win32" ? "prism.cmd" : "prism");
-  const args = ["mock", join(root, spec), "-h", "127.0.0.1", "-p", String(port)];
+export async function startPrism(spec, { errors = true, timeoutMs = 30_000, host = "127.0.0.1", port: wanted, command, cwd = root, onOutput, signal } = {}) {
+  signal?.throwIfAborted();
+  const port = wanted || (await freePort());
+  const [bin, ...binArgs] = command ?? [join(root, "node_modules", ".bin", process.platform === "win32" ? "prism.cmd" : "prism")];
+  const args = [...binArgs, "mock", isAbsolute(spec) ? spec : join(root, spec), "-h", host, "-p", String(port)];
   if (errors) args.push("--errors");
-  const child = spawn(bin, args, { cwd: root, stdio: ["ignore", "pipe", "pipe"], detached: process.platform !== "win32" });
+  const child = spawn(bin, args, { cwd, stdio: ["ignore", "pipe", "pipe"], detached: process.platform !== "win32" });
   let output = "";
+  let listening = false;
   const collect = (chunk) => {
     output += chunk;
     if (output.length > 20_000) output = output.slice(-10_000);
+    if (listening && onOutput) onOutput(String(chunk));
   };
   child.stdout.on("data", collect);
   child.stderr.on("data", collect);
-  const exited = new Promise((resolve) => child.once("exit", resolve));
+  let spawnError;
+  child.once("error", (error) => (spawnError = error));
+  const exited = new Promise((resolve) => child.once("exit", (code) => resolve(code)));
+  const kill = () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    try {
+      process.kill(process.platform === "win32" ? child.pid : -child.pid, "SIGKILL");
+    } catch {
+      /* already gone */
+    }
+  };
   const stop = async () => {
     if (child.exitCode !== null || child.signalCode !== null) return;
     try {
@@ -58,6 +77,11 @@ export async function startPrism(spec, { errors = true, timeoutMs = 30_000 } = {
   };
   const deadline = Date.now() + timeoutMs;
   while (!/listening on/i.test(output)) {
+    if (spawnError) throw new Error(`cannot start Prism (${bin}): ${spawnError.message}`);
+    if (signal?.aborted) {
+      await stop();
+      signal.throwIfAborted();
+    }
     if (child.exitCode !== null) throw new Error(`Prism exited early for ${spec}:\n${output}`);
     if (Date.now() > deadline) {
       await stop();
@@ -65,5 +89,7 @@ export async function startPrism(spec, { errors = true, timeoutMs = 30_000 } = {
     }
     await new Promise((r) => setTimeout(r, 50));
   }
-  return { url: `http://127.0.0.1:${port}`, port, stop, output: () => output };
+  listening = true;
+  const urlHost = host === "0.0.0.0" || host === "::" ? "127.0.0.1" : host.includes(":") ? `[${host}]` : host;
+  return { url: `http://${urlHost}:${port}`, port, pid: child.pid, stop, kill, exited, output: () => output };
 }

@@ -8,10 +8,13 @@
 // hydrated, the title/h1 come from info.title), that every operation and webhook of the spec is in
 // the sidebar and renders its heading when opened, that no script error happened, and that the page
 // made no request to any host other than 127.0.0.1 (the pages are built with --inlineBundle and must
-// work offline). It also checks the index page: one card per vendor with the spec's title and counts,
-// working links to every page, the install line, and no external request either.
+// work offline). Each page must open with the SDK (the package README, install line first) and show
+// the generated TypeScript and curl code samples of an operation in the right panel. It also checks
+// the index page: one card per vendor with the spec's title and counts, the package's version and the
+// API's version (labelled), working links to every page, the install line, and no external request either.
 // Screenshots: /tmp/docs-index.png, /tmp/docs-helpwise.png, /tmp/docs-helpwise-operation.png.
 import { spawn } from "node:child_process";
+import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -20,6 +23,10 @@ import { fileURLToPath } from "node:url";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
+import { decorateForDocs } from "../build-docs.mjs";
+import { CURL_LABEL, TYPESCRIPT_LABEL } from "../docs/code-samples.mjs";
+import { docsContext } from "../docs/context.mjs";
+import { OVERVIEW_HEADING, SDK_HEADING } from "../docs/sdk-section.mjs";
 import { CHROMIUM_ARGS, ensureChromium } from "../ensure-chromium.mjs";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
@@ -36,6 +43,10 @@ interface Vendor {
   webhooks: string[];
   /** Summaries of the operations whose path or method is our guess (`x-inferred: true`). */
   inferred: string[];
+  /** `version` of packages/<name>/package.json (undefined when the vendor has no package yet). */
+  packageVersion: string | undefined;
+  /** The generated code samples (TypeScript, curl) of each operation, by operationId, as the build makes them. */
+  samples: Map<string, { typescript: string; curl: string }>;
 }
 
 /** The vendors, read from redocly.yaml and the specs themselves (independently of the build script). */
@@ -55,10 +66,24 @@ async function readVendors(): Promise<Vendor[]> {
     const inferred = Object.values<Record<string, { summary?: string; "x-inferred"?: boolean }>>(doc.paths ?? {}).flatMap((item) =>
       HTTP_METHODS.filter((m) => item?.[m]?.["x-inferred"] === true).map((m) => String(item[m]?.summary).trim()),
     );
+    const pkgFile = join(ROOT, "packages", name, "package.json");
+    const packageVersion = existsSync(pkgFile) ? String(JSON.parse(await readFile(pkgFile, "utf8")).version) : undefined;
+    const samples = new Map<string, { typescript: string; curl: string }>();
+    const decorated = decorateForDocs(doc, await docsContext(name, doc));
+    for (const item of Object.values<Record<string, { operationId?: string; "x-codeSamples"?: { label?: string; source: string }[] }>>(decorated.paths ?? {})) {
+      for (const m of HTTP_METHODS) {
+        const op = item?.[m];
+        if (!op?.operationId) continue;
+        const pick = (label: string) => op["x-codeSamples"]?.find((s) => s.label === label)?.source ?? "";
+        samples.set(op.operationId, { typescript: pick(TYPESCRIPT_LABEL), curl: pick(CURL_LABEL) });
+      }
+    }
     vendors.push({
       name,
       spec: api.root,
       inferred,
+      packageVersion,
+      samples,
       title: String(doc.info.title),
       version: String(doc.info.version),
       operations: summaries(doc.paths),
@@ -254,10 +279,66 @@ describe.each(vendors.map((v) => [v.name, v] as const))("%s docs page", (_name, 
       await rec.context.close();
     }
   });
+
+  it("opens with the SDK section (install line first) and shows an operation's TypeScript and curl samples", async () => {
+    const rec = await openPage(browser);
+    const { page } = rec;
+    try {
+      await page.goto(`${base}/${vendor.name}.html`, { waitUntil: "load" });
+      const menu = page.locator("[data-component-name='Menu/Menu']").first();
+      await menu.waitFor();
+
+      // The sidebar's first section is the SDK; the spec's own description follows as the API overview.
+      const groups = menu.locator("[data-component-name='Menu/MenuItem'].menu-item-type-group > a");
+      await expect.poll(() => groups.first().textContent()).toBe(SDK_HEADING);
+      // The install line is on the page, visible, and above the API overview (the page opens with it).
+      const install = page.locator("pre", { hasText: `npm i @inboxkit/${vendor.name}` }).first();
+      await install.waitFor({ state: "visible" });
+      const overview = page.locator("h1", { hasText: OVERVIEW_HEADING }).first();
+      if (await overview.count()) expect((await install.boundingBox())!.y).toBeLessThan((await overview.boundingBox())!.y);
+      if (vendor.name === "desk360") await page.screenshot({ path: "/tmp/docs-desk360-sdk.png" });
+
+      // Open the first operation of the first tag group that has one; its right panel shows the
+      // TypeScript sample first, and curl behind the language switch.
+      const opLinks = menu.locator("[data-component-name='Menu/MenuItem'].menu-item-type-operation > a");
+      const groupCount = await groups.count();
+      for (let g = 0; g < groupCount && (await opLinks.count()) === 0; g++) await groups.nth(g).click();
+      const link = opLinks.first();
+      await link.waitFor({ state: "visible" });
+      const href = (await link.getAttribute("href")) ?? "";
+      await link.click();
+      // The route ends with the operationId, lower-cased.
+      const routeId = decodeURIComponent(href.split("/").pop() ?? "").toLowerCase();
+      const operationId = [...vendor.samples.keys()].find((id) => id.toLowerCase() === routeId);
+      const expected = operationId ? vendor.samples.get(operationId) : undefined;
+      expect(expected, `no generated samples for ${operationId} (from ${href})`).toBeDefined();
+      // The samples panel: the one whose header has the language switch, showing `label`.
+      const samplesPanel = (label: string) =>
+        page
+          .locator("[data-component-name='Panel/Panel']:visible")
+          .filter({ has: page.locator("[data-component-name='Panel/PanelHeader'] button", { hasText: new RegExp(`^\\s*${label}\\s*$`) }) })
+          .first();
+      const panel = samplesPanel(TYPESCRIPT_LABEL);
+      await panel.waitFor({ state: "visible", timeout: 15_000 });
+      const code = panel.locator("[data-testid=source-code]").first();
+      const squash = (s: string | null) => (s ?? "").replace(/\s+/g, " ").trim();
+      await expect.poll(async () => squash(await code.textContent())).toBe(squash(expected!.typescript));
+      if (vendor.name === "desk360") await page.screenshot({ path: "/tmp/docs-desk360-sample.png" });
+
+      await panel.locator("[data-component-name='Panel/PanelHeader'] button", { hasText: TYPESCRIPT_LABEL }).click();
+      await page.locator("[role=menuitem]:visible", { hasText: new RegExp(`^\\s*${CURL_LABEL}\\s*$`) }).first().click();
+      await expect.poll(async () => squash(await samplesPanel(CURL_LABEL).locator("[data-testid=source-code]").first().textContent())).toBe(squash(expected!.curl));
+
+      expect(rec.pageErrors).toEqual([]);
+      expect(rec.external, "the page must not request anything outside 127.0.0.1").toEqual([]);
+    } finally {
+      await rec.context.close();
+    }
+  });
 });
 
 describe("docs index page", () => {
-  it("links every vendor page, with the spec's title, counts and install line", async () => {
+  it("links every vendor page, with the spec's title, package and API versions, counts and install line", async () => {
     const rec = await openPage(browser);
     const { page } = rec;
     try {
@@ -270,7 +351,9 @@ describe("docs index page", () => {
       for (const vendor of vendors) {
         const card = page.locator(`article.card#${vendor.name}`);
         await expect.poll(() => card.locator("h2").textContent()).toBe(vendor.title);
-        expect(await card.textContent()).toContain(`v${vendor.version}`);
+        // The package's real version and the spec's API version, each labelled.
+        expect(await card.locator("[data-stat=package-version]").textContent()).toBe(vendor.packageVersion ? `package v${vendor.packageVersion}` : "package unreleased");
+        expect(await card.locator("[data-stat=api-version]").textContent()).toBe(`API v${vendor.version}`);
         expect(await card.locator("[data-stat=operations]").textContent()).toBe(String(vendor.operations.length));
         expect(await card.locator("[data-stat=webhooks]").textContent()).toBe(String(vendor.webhooks.length));
         if (vendor.inferred.length) expect(await card.locator("[data-stat=inferred]").textContent()).toContain(`${vendor.inferred.length} operation`);

@@ -227,6 +227,12 @@ function isMultipart(contentType) {
   return typeof contentType === "string" && contentType.split(";")[0].trim().toLowerCase() === "multipart/form-data";
 }
 
+/** The host part of a URL for a listen address (IPv6 in brackets; a wildcard address becomes loopback). */
+export function urlHost(host) {
+  if (host === "0.0.0.0" || host === "" || host === "::") return "127.0.0.1";
+  return host.includes(":") ? `[${host}]` : host;
+}
+
 async function readBody(req) {
   const chunks = [];
   for await (const chunk of req) chunks.push(chunk);
@@ -234,15 +240,15 @@ async function readBody(req) {
 }
 
 /**
- * Starts the proxy on 127.0.0.1 and a free port.
+ * Starts the proxy, by default on 127.0.0.1 and a free port.
  * @param {string} targetBaseUrl e.g. Prism's `http://127.0.0.1:4010`
- * @param {{ spec?: string | object, pathPrefix?: string, log?: (line: string) => void }} [options]
+ * @param {{ spec?: string | object, pathPrefix?: string, log?: (line: string) => void, host?: string, port?: number }} [options]
  *   `spec`: the derived spec (path or parsed document) whose shadow operations guide coercion;
- *   without it every scalar stays a string.
+ *   without it every scalar stays a string. `host`/`port`: where to listen (`port: 0` = a free one).
  * @returns {Promise<{ url: string, port: number, stop: () => Promise<void>, stats: { forwarded: number, translated: number } }>}
  */
 export async function startBracketProxy(targetBaseUrl, options = {}) {
-  const { pathPrefix = MULTIPART_PATH_PREFIX, log = () => {} } = options;
+  const { pathPrefix = MULTIPART_PATH_PREFIX, log = () => {}, host = "127.0.0.1", port: listenPort = 0 } = options;
   const doc = typeof options.spec === "string" ? await readSpec(options.spec) : options.spec;
   const coerce = doc ? createCoercer(doc) : (_p, _m, body) => body;
   // With the spec, only requests to an operation that has a shadow are translated; a multipart body
@@ -334,7 +340,7 @@ export async function startBracketProxy(targetBaseUrl, options = {}) {
   });
   await new Promise((resolve, reject) => {
     server.once("error", reject);
-    server.listen(0, "127.0.0.1", resolve);
+    server.listen(listenPort, host, resolve);
   });
   const { port } = server.address();
   let stopped;
@@ -344,5 +350,5 @@ export async function startBracketProxy(targetBaseUrl, options = {}) {
       for (const socket of sockets) socket.destroy();
       agent.destroy();
     }));
-  return { url: `http://127.0.0.1:${port}`, port, stop, stats };
+  return { url: `http://${urlHost(host)}:${port}`, port, stop, stats };
 }

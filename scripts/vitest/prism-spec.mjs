@@ -226,9 +226,10 @@ export function deriveDocument(original) {
  * Writes the derived copy of the spec at `specPath` to a new temp directory and returns its path
  * (`<tmp>/inboxkit-prism-XXXXXX/openapi.json`; the caller may remove the directory when done).
  * @param {string} specPath absolute, or relative to the current directory
+ * @param {{ quiet?: boolean }} [options] `quiet`: no log line
  * @returns {Promise<string>}
  */
-export async function derivePrismSpec(specPath) {
+export async function derivePrismSpec(specPath, { quiet = false } = {}) {
   const abs = resolve(specPath);
   const original = await readSpec(abs);
   const { doc, operations } = deriveDocument(original);
@@ -236,6 +237,6 @@ export async function derivePrismSpec(specPath) {
   const dir = await mkdtemp(join(tmpdir(), "inboxkit-prism-"));
   const out = join(dir, "openapi.json");
   await writeFile(out, `${JSON.stringify(doc, null, 2)}\n`);
-  console.log(`[prism-spec] ${operations.length} multipart operation(s) shadowed as JSON under ${MULTIPART_PATH_PREFIX}: ${operations.map((o) => o.operationId ?? `${o.method} ${o.path}`).join(", ") || "none"} → ${out}`);
+  if (!quiet) console.log(`[prism-spec] ${operations.length} multipart operation(s) shadowed as JSON under ${MULTIPART_PATH_PREFIX}: ${operations.map((o) => o.operationId ?? `${o.method} ${o.path}`).join(", ") || "none"} → ${out}`);
   return out;
 }
