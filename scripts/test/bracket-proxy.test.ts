@@ -323,3 +323,44 @@ describe("proxy lifecycle", () => {
     await expect(fetch(`${proxy.url}/`)).rejects.toThrow();
   });
 });
+
+describe("single-page mode (the sandbox and the demo)", () => {
+  // Prism answers every page of a list with the spec's example, whose next-page pointer a real
+  // paginator would follow forever: with `singlePage`, the mock answers a list as its last page.
+  it("drops rel=next from a Link-paged list (Desk360) and only there, and nulls a DRF next URL (wabbit)", async () => {
+    const { startMockServer } = await import("../vitest/mock-server.mjs");
+    // @ts-expect-error plain ESM helper without types
+    const { withoutNext } = await import("../vitest/bracket-proxy.mjs");
+    expect(withoutNext('<https://x/a?page=2>; rel="next", <https://x/a?page=1>; rel="first"')).toBe('<https://x/a?page=1>; rel="first"');
+    expect(withoutNext("<https://x/a?page=2>; rel=next")).toBeUndefined();
+
+    for (const [singlePage, expectNext] of [[false, true], [true, false]] as const) {
+      const desk = await startMockServer({ spec: SPEC, quiet: true, singlePage });
+      try {
+        const login = await fetch(`${desk.url}/v1/login`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email: "a@example.com", password: "x" }) });
+        expect(login.status).toBe(200);
+        const list = await fetch(`${desk.url}/v1/integrations?page=1`, { headers: { authorization: "Bearer t" } });
+        expect(list.status).toBe(200);
+        expect(Array.isArray(await list.json())).toBe(true);
+        expect(/rel="?next/.test(list.headers.get("link") ?? ""), `singlePage ${singlePage}`).toBe(expectNext);
+      } finally {
+        await desk.stop();
+      }
+    }
+
+    // The messages list's example has a `next` URL (page 2 of the same example).
+    for (const [singlePage, expectNext] of [[false, true], [true, false]] as const) {
+      const wabbit = await startMockServer({ spec: join(ROOT, "specs/wabbit/openapi.yaml"), quiet: true, singlePage });
+      try {
+        const messages = await fetch(`${wabbit.url}/api/v1/messages/?wa_id=48123123123`, { headers: { authorization: "Token t" } });
+        expect(messages.status).toBe(200);
+        const body = (await messages.json()) as { next: unknown; results: unknown[] };
+        expect(typeof body.next === "string", `singlePage ${singlePage}`).toBe(expectNext);
+        expect(body.results.length).toBeGreaterThan(0);
+        expect(Number(messages.headers.get("content-length"))).toBeGreaterThan(0);
+      } finally {
+        await wabbit.stop();
+      }
+    }
+  }, 60_000);
+});

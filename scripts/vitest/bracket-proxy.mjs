@@ -223,6 +223,14 @@ export function createOperationFinder(doc) {
 
 const HOP_BY_HOP = new Set(["connection", "keep-alive", "proxy-connection", "transfer-encoding", "upgrade", "te", "trailer", "host"]);
 
+/** A `Link` header without its `rel="next"` entries (undefined when nothing is left). */
+export function withoutNext(header) {
+  const kept = String(header)
+    .split(/,(?=\s*<)/)
+    .filter((part) => !/;\s*rel\s*=\s*"?([^";]*\s)?next(\s[^";]*)?"?\s*(;|$)/i.test(part));
+  return kept.length ? kept.join(",").trim() : undefined;
+}
+
 function isMultipart(contentType) {
   return typeof contentType === "string" && contentType.split(";")[0].trim().toLowerCase() === "multipart/form-data";
 }
@@ -248,7 +256,7 @@ async function readBody(req) {
  * @returns {Promise<{ url: string, port: number, stop: () => Promise<void>, stats: { forwarded: number, translated: number } }>}
  */
 export async function startBracketProxy(targetBaseUrl, options = {}) {
-  const { pathPrefix = MULTIPART_PATH_PREFIX, log = () => {}, host = "127.0.0.1", port: listenPort = 0 } = options;
+  const { pathPrefix = MULTIPART_PATH_PREFIX, log = () => {}, host = "127.0.0.1", port: listenPort = 0, singlePage = false } = options;
   const doc = typeof options.spec === "string" ? await readSpec(options.spec) : options.spec;
   const coerce = doc ? createCoercer(doc) : (_p, _m, body) => body;
   // With the spec, only requests to an operation that has a shadow are translated; a multipart body
@@ -256,6 +264,12 @@ export async function startBracketProxy(targetBaseUrl, options = {}) {
   const findOperation = doc ? createOperationFinder(doc) : undefined;
   const hasShadow = (pathname, method) => !findOperation || findOperation(`${pathPrefix}${pathname}`, method) !== undefined;
   const target = new URL(targetBaseUrl);
+  /** The `x-pagination` of the operation a request calls, for the single-page mode (link and next styles). */
+  const pagingOf = (req) => {
+    const op = findOperation?.(new URL(req.url, "http://proxy.local").pathname, req.method);
+    const pg = op?.["x-pagination"];
+    return pg && (pg.style === "link" || pg.style === "next") ? pg : undefined;
+  };
   const agent = new Agent({ keepAlive: true });
   const sockets = new Set();
   const stats = { forwarded: 0, translated: 0 };
@@ -264,12 +278,43 @@ export async function startBracketProxy(targetBaseUrl, options = {}) {
     new Promise((resolve) => {
       const upstream = httpRequest(
         { protocol: target.protocol, hostname: target.hostname, port: target.port, method: req.method, path, headers, agent },
-        (up) => {
+        async (up) => {
+          const paging = singlePage ? pagingOf(req) : undefined;
           const out = [];
           for (let i = 0; i < up.rawHeaders.length; i += 2) {
-            if (!HOP_BY_HOP.has(up.rawHeaders[i].toLowerCase()) || up.rawHeaders[i].toLowerCase() === "transfer-encoding") out.push(up.rawHeaders[i], up.rawHeaders[i + 1]);
+            const lower = up.rawHeaders[i].toLowerCase();
+            if (HOP_BY_HOP.has(lower) && lower !== "transfer-encoding") continue;
+            if (paging && (lower === "content-length" || lower === "transfer-encoding")) continue;
+            if (paging?.style === "link" && lower === "link") {
+              const kept = withoutNext(up.rawHeaders[i + 1]);
+              if (kept) out.push(up.rawHeaders[i], kept);
+              continue;
+            }
+            out.push(up.rawHeaders[i], up.rawHeaders[i + 1]);
           }
           if (translated) out.push(PROXY_HEADER, TRANSLATED);
+          if (paging) {
+            // One page: the spec's example is the whole list, so the next-page pointer is dropped
+            // (Prism would answer every page with the same example, a real paginator would loop).
+            let body = await readBody(up);
+            if (paging.style === "next" && /json/.test(String(up.headers["content-type"]))) {
+              try {
+                const json = JSON.parse(body.toString("utf8"));
+                const steps = paging.next.split(".");
+                let node = json;
+                for (const step of steps.slice(0, -1)) node = node?.[step];
+                if (node && typeof node === "object" && node[steps.at(-1)] != null) node[steps.at(-1)] = null;
+                body = Buffer.from(JSON.stringify(json));
+              } catch {
+                /* not JSON after all: passed on as is */
+              }
+            }
+            out.push("content-length", String(body.length), PROXY_HEADER, "single-page");
+            res.writeHead(up.statusCode ?? 502, up.statusMessage, out);
+            res.end(body);
+            resolve();
+            return;
+          }
           res.writeHead(up.statusCode ?? 502, up.statusMessage, out);
           up.pipe(res);
           up.on("end", resolve);

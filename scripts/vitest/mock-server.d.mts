@@ -20,6 +20,8 @@ export interface MockServerOptions {
   readonly onPrismOutput?: (chunk: string) => void;
   /** Aborting it while the mock starts stops what has started and rejects. */
   readonly signal?: AbortSignal;
+  /** Lists paged by a `Link` header or a `next` URL answer as their last page (the next-page pointer is dropped). */
+  readonly singlePage?: boolean;
 }
 /** A running mock. */
 export interface MockServer {

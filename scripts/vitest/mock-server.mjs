@@ -22,22 +22,40 @@ import { derivePrismSpec, specHasMultipart } from "./prism-spec.mjs";
  *   quiet?: boolean,
  *   onPrismOutput?: (chunk: string) => void,
  *   signal?: AbortSignal,
+ *   singlePage?: boolean,
  * }} options
  *   `spec`: absolute path of the vendor's spec; `host`/`port`: where callers connect (default
  *   127.0.0.1 and a free port); `errors`: Prism's `--errors` (default true); `prismCommand`: how to
  *   run Prism's CLI (default: the repo's node_modules/.bin/prism); `quiet`: no log lines of its own;
  *   `onPrismOutput`: Prism's log once it listens (one chunk per write); `signal`: aborting it while
- *   the mock starts stops what has started and rejects (nothing is left running).
+ *   the mock starts stops what has started and rejects (nothing is left running); `singlePage`:
+ *   lists paged by a `Link` header or a `next` URL answer as their last page (the next-page pointer
+ *   is dropped), since Prism answers every page with the same example.
  * @returns {Promise<{
  *   url: string, port: number, prismPid: number, multipart: boolean,
  *   stop: () => Promise<void>, kill: () => void, exited: Promise<number | null>,
  * }>} `stop()`: stops the proxy, ends Prism's process group and removes the derived spec (idempotent);
  *   `kill()`: SIGKILLs Prism at once (for a process `exit` hook); `exited`: resolves when Prism exits
  */
-export async function startMockServer({ spec, host = "127.0.0.1", port = 0, errors = true, prismCommand, cwd, quiet = false, onPrismOutput, signal }) {
+export async function startMockServer({ spec, host = "127.0.0.1", port = 0, errors = true, prismCommand, cwd, quiet = false, onPrismOutput, signal, singlePage = false }) {
   const log = quiet ? () => {} : (line) => console.log(line);
   const prismOptions = { errors, command: prismCommand, cwd, onOutput: onPrismOutput, signal };
-  if (!(await specHasMultipart(spec))) {
+  const multipart = await specHasMultipart(spec);
+  if (!multipart && singlePage) {
+    // Prism directly, behind the proxy only for its single-page answers.
+    const prism = await startPrism(spec, { ...prismOptions, host: "127.0.0.1" });
+    try {
+      const proxy = await startBracketProxy(prism.url, { spec, host, port, singlePage });
+      signal?.throwIfAborted();
+      let stopping;
+      const stop = () => (stopping ??= proxy.stop().then(() => prism.stop()));
+      return { url: proxy.url, port: proxy.port, prismPid: prism.pid, multipart: false, stop, kill: prism.kill, exited: prism.exited };
+    } catch (error) {
+      await prism.stop();
+      throw error;
+    }
+  }
+  if (!multipart) {
     const prism = await startPrism(spec, { ...prismOptions, host, port });
     return { url: prism.url, port: prism.port, prismPid: prism.pid, multipart: false, stop: prism.stop, kill: prism.kill, exited: prism.exited };
   }
@@ -53,7 +71,7 @@ export async function startMockServer({ spec, host = "127.0.0.1", port = 0, erro
   try {
     prism = await startPrism(derived, { ...prismOptions, host: "127.0.0.1" });
     cleanup.push(() => prism.stop());
-    const proxy = await startBracketProxy(prism.url, { spec: derived, host, port });
+    const proxy = await startBracketProxy(prism.url, { spec: derived, host, port, singlePage });
     cleanup.push(() => proxy.stop());
     signal?.throwIfAborted();
     log(`[mock-server] Prism ${prism.url} (derived spec) behind the bracket proxy ${proxy.url}`);

@@ -52,6 +52,12 @@ export interface MockOptions {
   readonly onLog?: (chunk: string) => void;
   /** Aborting it while the mock starts stops whatever has started and rejects. */
   readonly signal?: AbortSignal;
+  /**
+   * Lists paged by a `Link` header or a `next` URL answer as their last page (default true): Prism
+   * answers every page with the spec's example, so a client that follows the next-page pointer
+   * would fetch the same page again (InboxKit's iterators stop that with a PaginationError).
+   */
+  readonly singlePage?: boolean;
 }
 
 /** A running mock. */
@@ -137,7 +143,7 @@ export function prismCommand(): string[] {
  */
 export async function startMock(name: string, options: MockOptions = {}): Promise<Mock> {
   const vendor = getVendor(name);
-  const { port = 4010, host = "127.0.0.1", errors = true, onLog, signal } = options;
+  const { port = 4010, host = "127.0.0.1", errors = true, onLog, signal, singlePage = true } = options;
   const server = await startMockServer({
     spec: vendor.spec,
     host,
@@ -146,6 +152,7 @@ export async function startMock(name: string, options: MockOptions = {}): Promis
     prismCommand: prismCommand(),
     cwd: dirname(vendor.spec),
     quiet: true,
+    singlePage,
     ...(onLog ? { onPrismOutput: onLog } : {}),
     ...(signal ? { signal } : {}),
   });

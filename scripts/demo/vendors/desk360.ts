@@ -8,7 +8,7 @@ export async function demo(baseUrl: string, show: Show): Promise<void> {
   const desk360 = createDesk360Client({ email: "abc@example.com", password: "demo-password", baseUrl });
   const integrations: Desk360Schema<"Integration">[] = [];
   for await (const integration of desk360.integrations.list.iterate()) integrations.push(integration);
-  show(`desk360.integrations.list.iterate() -> ${integrations.length} integrations over the Link pages (after ${desk360.session.logins} login; the mock answers every page with the same example)`, integrations);
+  show(`desk360.integrations.list.iterate() -> ${integrations.length} integrations (after ${desk360.session.logins} login; the mock's list is one page, with no rel=next link)`, integrations);
   const integrationId = integrations[0]?.id ?? 1;
   const templates = await desk360.templates.list({ integrationId });
   show("desk360.templates.list({ integrationId })", templates.map((t) => ({ id: t.id, name: t.name })));

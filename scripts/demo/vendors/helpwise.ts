@@ -15,6 +15,8 @@ export async function demo(baseUrl: string, show: Show): Promise<void> {
   const emails = await helpwise.emails.list({ mailboxId: Number(first.id), threadId: 1 });
   show("helpwise.emails.list({ mailboxId, threadId })", emails);
   const sent = await helpwise.emails.send({ mailbox_id: Number(first.id), to: "jane@example.org", subject: "Your order", body: "<p>It shipped today.</p>" });
-  show("helpwise.emails.send(...)", sent);
+  // Helpwise acknowledges a send with `data: null` (its envelope's `message` says "Email sent"): the
+  // method resolving at all means the API accepted it; a refusal is a typed error instead.
+  show("helpwise.emails.send(...) -> accepted", { accepted: true, data: sent });
   show("helpwise.rateLimit", helpwise.rateLimit);
 }
