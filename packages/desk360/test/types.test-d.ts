@@ -43,3 +43,40 @@ describe("generated methods", () => {
     if (event.kind === "text") expectTypeOf(event.message.text).toEqualTypeOf<string>();
   });
 });
+
+// "Types that chain": an id a response (or webhook) returns is passed to the next operation as it is,
+// with no cast (`!` only asserts an element or optional field is present). Each `it` is one resource.
+describe("ids chain from one operation to the next", () => {
+  it("integrations: an integration's id is the integrationId of every other call", async () => {
+    const [integration] = await desk360.integrations.list();
+    expectTypeOf(integration!.id).toEqualTypeOf<number>();
+    await desk360.templates.list({ integrationId: integration!.id });
+    await desk360.messages.sendText({ integrationId: integration!.id, to: "+905551112233", text: "hi" });
+    for await (const i of desk360.integrations.list.iterate()) await desk360.media.download({ integrationId: i.id, mediaId: "m" });
+  });
+
+  it("templates: a template's id and a translation's (or language's) id send it", async () => {
+    const [t] = await desk360.templates.list({ integrationId: 12 });
+    expectTypeOf(t!.id).toEqualTypeOf<number>();
+    const destinations = [{ phone: "+905551112233" }];
+    await desk360.templates.send({ integrationId: 12, template_id: t!.id, language_id: t!.translations![0]!.language_id!, destinations });
+    await desk360.templates.sendBulk({ integrationId: 12, template_id: t!.id, language_id: t!.supported_languages![0]!.value!, destinations });
+  });
+
+  it("media: a sent or received file's media_id downloads it", async () => {
+    const sent = await desk360.messages.sendMedia({ integrationId: 12, to: "+905551112233", attachments: [new Uint8Array([1])] });
+    await desk360.media.download({ integrationId: 12, mediaId: sent.medias.images![0]!.media_id! });
+    const event = parseDesk360Webhook("{}");
+    if (event.kind === "image") await desk360.media.download({ integrationId: 12, mediaId: event.message.image!.media_id! });
+  });
+
+  it("messages: a received message's id marks it read", async () => {
+    const event = parseDesk360Webhook("{}");
+    if (event.kind === "text") await desk360.messages.markRead({ integrationId: 12, message_ids: [event.message.id] });
+    if (event.kind === "location" || event.kind === "contacts") {
+      expectTypeOf(event.message.id).toEqualTypeOf<string>();
+      const read = await desk360.messages.markRead({ integrationId: 12, message_ids: [event.message.id] });
+      await desk360.messages.markRead({ integrationId: 12, message_ids: read.message_ids! });
+    }
+  });
+});

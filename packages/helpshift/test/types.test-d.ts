@@ -120,3 +120,23 @@ describe("helpers", () => {
     void helpshift.raw.GET("/v1/{domain}/console/nope", {});
   });
 });
+
+// "Types that chain": Helpshift returns no id that another operation takes (`active_issue.issue_id`
+// is not a parameter of either call, and `app_id`, `uid`, `email`, `phone_number` come from your
+// app, not from a response). What chains is the player's identity: both operations declare it with
+// the same schemas, so the identity a link was created with reads that player's unread messages
+// as it is.
+describe("ids chain from one operation to the next", () => {
+  it("the identity of createLink is the identity of getUnread", async () => {
+    expectTypeOf<GetUnreadParams["app_id"]>().toEqualTypeOf<CreateLinkParams["app_id"]>();
+    expectTypeOf<GetUnreadParams["uid"]>().toEqualTypeOf<CreateLinkParams["uid"]>();
+    expectTypeOf<GetUnreadParams["email"]>().toEqualTypeOf<CreateLinkParams["email"]>();
+    expectTypeOf<GetUnreadParams["phone_number"]>().toEqualTypeOf<CreateLinkParams["phone_number"]>();
+    const player = { app_id: "acme_app_1", uid: "player-48213" } satisfies CreateLinkParams;
+    const link = await helpshift.webchat.createLink({ ...player, includes: ["unread_messages"] });
+    const unread = await helpshift.messages.getUnread(player);
+    // The issue id is a number in both responses (`{ "issue_id": 78 }` in the doc).
+    expectTypeOf<NonNullable<typeof link.active_issue>>().toEqualTypeOf<NonNullable<typeof unread.active_issue>>();
+    expectTypeOf<NonNullable<HelpshiftSchema<"ActiveIssue">>["issue_id"]>().toEqualTypeOf<number>();
+  });
+});

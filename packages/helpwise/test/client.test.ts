@@ -53,6 +53,25 @@ describe("createHelpwiseClient", () => {
     expect(calls).toHaveLength(0);
   });
 
+  it("takes a mailbox id as the string a mailbox returns or as a number, and still checks it", async () => {
+    const { fetch, calls } = stub({ status: "success", data: [] });
+    const helpwise = createHelpwiseClient({ apiKey: KEY, apiSecret: SECRET, fetch });
+    await helpwise.threads.list({ mailboxId: "204499" });
+    await helpwise.threads.list({ mailboxId: 204499 });
+    // Sent as given: the doc shows both forms on the wire.
+    expect(calls.map((c) => JSON.parse(String(c.init.body)))).toEqual([{ mailboxId: "204499" }, { mailboxId: 204499 }]);
+    await expect(helpwise.threads.list({ mailboxId: "inbox" })).rejects.toThrow('mailboxId: must be a mailbox id, a positive whole number written in digits (e.g. "204499") (got "inbox")');
+    await expect(helpwise.threads.list({ mailboxId: "0" })).rejects.toThrow(/mailboxId: must be a mailbox id/);
+    await expect(helpwise.threads.list({ mailboxId: 0 })).rejects.toThrow("mailboxId: must be >= 1 (got 0)");
+    await expect(helpwise.mailboxes.get({ id: 1.5 })).rejects.toThrow("id: expected integer or string, got number");
+    // The thread and contact ids are integers.
+    // @ts-expect-error threadId is a number
+    await expect(helpwise.emails.list({ mailboxId: "204499", threadId: "252409" })).rejects.toThrow("threadId: expected integer, got string");
+    // @ts-expect-error the contact id is a number
+    await expect(helpwise.contacts.get({ id: "204811" })).rejects.toThrow("id: expected integer, got string");
+    expect(calls).toHaveLength(2);
+  });
+
   it("iterates every mailbox across pages", async () => {
     const pages: Record<number, unknown[]> = { 1: [{ id: "1" }, { id: "2" }], 2: [{ id: "3" }, { id: "4" }], 3: [] };
     const calls: number[] = [];

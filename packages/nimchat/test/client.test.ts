@@ -89,6 +89,26 @@ describe("application client", () => {
     expect(JSON.stringify(error)).not.toContain(BOT_TOKEN);
   });
 
+  it("ids the doc gives both ways take an integer or a string of digits, sent as given; others stay checked", async () => {
+    const api = scriptedFetch(() => json({}));
+    const nimchat = createNimchatClient({ baseUrl: BASE, accountId: 3, userToken: USER_TOKEN, fetch: api.fetch });
+    await nimchat.conversations.create({ source_id: "s", inbox_id: 5, contact_id: "7", assignee_id: 2, team_id: "4" });
+    await nimchat.inboxMembers.add({ inbox_id: "5", user_ids: [2] });
+    await nimchat.integrations.updateHook({ hook_id: "9", settings: {} });
+    await nimchat.inboxes.get({ id: "5" });
+    expect(bodyOf(api.calls[0])).toEqual({ source_id: "s", inbox_id: 5, contact_id: "7", assignee_id: 2, team_id: "4" });
+    expect(bodyOf(api.calls[1])).toEqual({ inbox_id: "5", user_ids: [2] });
+    expect(api.calls.slice(2).map(line)).toEqual(["PATCH /api/v1/accounts/3/integrations/hooks/9", "GET /api/v1/accounts/3/inboxes/5"]);
+    const refused = async (call: Promise<unknown>) => ((await call.catch((e: unknown) => e)) as ValidationError).issues;
+    expect(await refused(nimchat.conversations.create({ source_id: "s", inbox_id: "inbox-5" }))).toEqual([{ path: "inbox_id", message: 'must be a whole number written in digits, e.g. "42" (got "inbox-5")' }]);
+    expect(await refused(nimchat.inboxes.get({ id: 1.5 }))).toEqual([{ path: "id", message: "expected integer or string, got number" }]);
+    // Ids that are integers everywhere stay integers (contactId was `number` in the doc).
+    expect(await refused(nimchat.contacts.get({ id: 1.5 }))).toEqual([{ path: "id", message: "expected integer, got number" }]);
+    // @ts-expect-error team_id of an assignment is an integer
+    expect(await refused(nimchat.conversations.assign({ conversation_id: 1, team_id: "4" }))).toEqual([{ path: "team_id", message: "expected integer, got string" }]);
+    expect(api.calls).toHaveLength(4);
+  });
+
   it("with a user token, calls the same operation fine (the refusal is the bot's)", async () => {
     const api = scriptedFetch(() => json([]));
     const nimchat = createNimchatClient({ baseUrl: BASE, accountId: 3, userToken: USER_TOKEN, fetch: api.fetch });
@@ -120,7 +140,7 @@ describe("public client", () => {
     expect(me.pubsubToken).toBe("pubsub-xyz");
     expect(me.contact).toEqual({ id: 5, source_id: "c0ffee-src", name: "Ada", email: "ada@example.com", pubsub_token: "pubsub-xyz" });
     const conversation = await me.conversations.create({ custom_attributes: { plan: "pro" } });
-    await me.messages.create({ conversation_id: conversation.id as number, content: "Hi!", echo_id: "tmp-1" });
+    await me.messages.create({ conversation_id: conversation.id!, content: "Hi!", echo_id: "tmp-1" });
     await me.messages.list({ conversation_id: 77 });
     await me.update({ name: "Ada L." });
     expect(api.calls.map(line)).toEqual([

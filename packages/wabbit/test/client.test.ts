@@ -300,3 +300,19 @@ describe("sends", () => {
     expect(JSON.parse(String(api.calls[0]?.body))).toEqual({ wa_id: "48123456789", type: "location", location: { latitude: 52.2297, longitude: 21.0122 } });
   });
 });
+
+describe("ids in paths", () => {
+  it("an object's integer id or the doc's string of digits, the same URL either way; anything else is refused", async () => {
+    const api = scripted(() => json({ id: 2, username: "peter", email: "peter@example.com", groups: [], permissions: {} }));
+    const wabbit = createWabbitClient({ baseUrl: BASE, token: "t0ken", fetch: api.fetch });
+    const user = await wabbit.users.get({ id: 2 });
+    await wabbit.users.get({ id: String(user.id) });
+    await wabbit.messageTagging.get({ id: 12 });
+    await wabbit.webhooks.get({ id: "3" });
+    expect(api.calls.map((c) => c.url.pathname)).toEqual(["/api/v1/users/2/", "/api/v1/users/2/", "/api/v1/message_tagging/12/", "/api/v1/webhooks/waba/3/"]);
+    await expect(wabbit.users.get({ id: "me" })).rejects.toThrow('id: must be a whole number written in digits, e.g. "12" (got "me")');
+    await expect(wabbit.chatTagging.get({ id: "../users" })).rejects.toThrow(/id: must be a whole number written in digits/);
+    await expect(wabbit.webhooks.get({ id: 1.5 })).rejects.toThrow("id: expected integer or string, got number");
+    expect(api.calls).toHaveLength(4);
+  });
+});

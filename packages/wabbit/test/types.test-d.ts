@@ -113,3 +113,73 @@ describe("the live feed", () => {
     live.on("nope", () => {});
   });
 });
+
+// "Types that chain": an id a response returns is passed to the next operation as it is, with no
+// cast (`!` only asserts an element or optional field is present). Each `it` is one resource. The
+// integer ids of path parameters (typed `string` by the doc) take either form.
+describe("ids chain from one operation to the next", () => {
+  it("chats and persons: a chat's wa_id opens its contact, messages and assignment", async () => {
+    const { results: [chat] } = await wabbit.chats.list();
+    expectTypeOf(chat!.contact.wa_id).toEqualTypeOf<string>();
+    await wabbit.chats.get({ wa_id: chat!.contact.wa_id });
+    await wabbit.persons.get({ wa_id: chat!.contact.wa_id });
+    await wabbit.contacts.get({ wa_id: chat!.contact.wa_id });
+    await wabbit.messages.list({ wa_id: chat!.contact.wa_id });
+    await wabbit.chatAssignment.get({ wa_id: chat!.contact.wa_id });
+    await wabbit.chatTaggingEvents.list({ wa_id: chat!.contact.wa_id });
+    for await (const person of wabbit.persons.list.iterate()) await wabbit.chats.get({ wa_id: person.wa_id });
+  });
+
+  it("users and groups: a user's integer id goes into its paths and into assignments", async () => {
+    const { results: [user] } = await wabbit.users.list();
+    expectTypeOf(user!.id).toEqualTypeOf<number | undefined>();
+    await wabbit.users.get({ id: user!.id! });
+    await wabbit.users.changeUserPassword({ id: user!.id!, password: "n3w-Secret" });
+    const me = await wabbit.users.current();
+    await wabbit.users.partialUpdate({ id: me.id!, email: "peter@example.org" });
+    const created = await wabbit.users.create({ username: "bot1", email: "bot@example.org" });
+    await wabbit.users.get({ id: created.id! });
+    const { results: [group] } = await wabbit.groups.list();
+    await wabbit.chatAssignment.partialUpdate({ wa_id: "48123123123", assigned_to_user: user!.id!, assigned_group: group!.id! });
+    await wabbit.chats.list({ assigned_group: group!.id! });
+    await wabbit.messages.list({ assigned_group: me.groups[0]!.id! });
+    // The doc's string form still works.
+    expectTypeOf<WabbitSchema<"PathId">>().toEqualTypeOf<number | string>();
+    await wabbit.users.get({ id: "2" });
+  });
+
+  it("tags and taggings: a tag's id tags a message, and the tagging's id reads it back", async () => {
+    const { results: [tag] } = await wabbit.tags.list();
+    const { results: [message] } = await wabbit.messages.list({ wa_id: "48123123123" });
+    const tagging = await wabbit.messageTagging.create({ tag: tag!.id!, message: message!.id! });
+    await wabbit.messageTagging.get({ id: tagging.id! });
+    await wabbit.messageTagging.get({ id: message!.tags![0]!.tagging_id! });
+    await wabbit.messageTaggingEvents.list({ message_id: message!.id! });
+    const chatTagging = await wabbit.chatTagging.create({ tag: tag!.id!, chat: message!.customer_wa_id! });
+    await wabbit.chatTagging.get({ id: chatTagging.id! });
+    const created = await wabbit.tags.create({ name: "vip" });
+    await wabbit.chatTagging.create({ tag: created.id!, chat: "48123123123" });
+  });
+
+  it("messages: a message's customer and id mark it received", async () => {
+    for await (const message of wabbit.messages.list.iterate({ wa_id: "48123123123" })) {
+      await wabbit.messages.markAsReceived({ customer_wa_id: message.customer_wa_id!, timestamp: 1612544982 });
+      await wabbit.messages.create({ wa_id: message.customer_wa_id!, type: "text", text: { body: "Thanks!" } });
+    }
+  });
+
+  it("media: an uploaded file's id is sent and downloaded", async () => {
+    const media = await wabbit.media.create({ file_encoded: new Uint8Array([1]) });
+    expectTypeOf(media.id).toEqualTypeOf<string | undefined>();
+    await wabbit.media.get({ id: media.id! });
+    await wabbit.messages.create({ wa_id: "48123123123", type: "image", image: { id: media.id! } });
+  });
+
+  it("webhooks: a WABA webhook's integer id reads and updates it", async () => {
+    const { results: [hook] } = await wabbit.webhooks.list();
+    expectTypeOf(hook!.id).toEqualTypeOf<number | undefined>();
+    await wabbit.webhooks.get({ id: hook!.id! });
+    const created = await wabbit.webhooks.create({ url: "https://example.org/hook" });
+    await wabbit.webhooks.update({ id: created.id!, url: "https://example.org/hook2" });
+  });
+});

@@ -10,11 +10,11 @@ export async function demo(baseUrl: string, show: Show): Promise<void> {
   show(`helpwise.mailboxes.list.iterate() -> ${mailboxes.length} mailboxes`, mailboxes.map((m) => ({ id: m.id, email: m.email, displayName: m.displayName })));
   const first = mailboxes[0];
   if (!first) throw new Error("the mock returned no mailbox");
-  const threads = await helpwise.threads.list({ mailboxId: Number(first.id), tabType: "all", limit: 5 });
+  const threads = await helpwise.threads.list({ mailboxId: first.id, tabType: "all", limit: 5 });
   show("helpwise.threads.list({ tabType: 'all' })", threads);
-  const emails = await helpwise.emails.list({ mailboxId: Number(first.id), threadId: 1 });
+  const emails = await helpwise.emails.list({ mailboxId: first.id, threadId: 1 });
   show("helpwise.emails.list({ mailboxId, threadId })", emails);
-  const sent = await helpwise.emails.send({ mailbox_id: Number(first.id), to: "jane@example.org", subject: "Your order", body: "<p>It shipped today.</p>" });
+  const sent = await helpwise.emails.send({ mailbox_id: first.id, to: "jane@example.org", subject: "Your order", body: "<p>It shipped today.</p>" });
   // Helpwise acknowledges a send with `data: null` (its envelope's `message` says "Email sent"): the
   // method resolving at all means the API accepted it; a refusal is a typed error instead.
   show("helpwise.emails.send(...) -> accepted", { accepted: true, data: sent });

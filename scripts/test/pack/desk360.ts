@@ -17,6 +17,9 @@ export const fixture: VendorFixture = {
   await client.messages.sendText({ to: "+905551112233", text: "Hi" });
   for await (const integration of client.integrations.list.iterate()) {
     const id: number = integration.id;
+    // ids chain: an integration's id and a template's id go into the next calls as they are
+    const [template] = await client.templates.list({ integrationId: integration.id });
+    if (template) await client.templates.send({ integrationId: integration.id, template_id: template.id, language_id: 1, destinations: [{ phone: "+905551112233" }] });
     void id;
   }
   const file = await client.media.download({ integrationId: 12, mediaId: "m1" });

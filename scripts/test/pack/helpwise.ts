@@ -24,8 +24,12 @@ export const fixture: VendorFixture = {
   await client.mailboxes.nope();
   for await (const mailbox of client.mailboxes.list.iterate({ limit: 10 })) {
     const id: string = mailbox.id;
+    // ids chain: a mailbox's id goes into the next call as it is (no Number(...))
+    await client.threads.list({ mailboxId: mailbox.id, tabType: "all" });
     void id;
   }
+  const [thread] = await client.threads.list({ mailboxId: 204499 });
+  if (thread) await client.emails.list({ mailboxId: "204499", threadId: thread.id });
   // @ts-expect-error the credentials are required
   createHelpwiseClient({ baseUrl: "http://127.0.0.1:9" });
   void [mbIsNotAny, email, unchecked];`,

@@ -26,8 +26,12 @@ export const fixture: VendorFixture = {
   await client.messages.create({ conversation_id: 42, content: "Hi", message_type: "sideways" });
   for await (const contact of client.contacts.list.iterate({ sort: "-last_activity_at" })) {
     const contactId: number | undefined = contact.id;
+    // ids chain: a contact's id goes into the next call as it is
+    if (contact.id !== undefined) await client.contacts.listConversations({ id: contact.id });
     void contactId;
   }
+  const [inbox] = await client.inboxes.list();
+  if (inbox?.id !== undefined) await client.conversations.create({ source_id: "s", inbox_id: inbox.id });
   const bot = createNimchatClient({ baseUrl: "http://127.0.0.1:9", accountId: 3, agentBotToken: "bot-token" });
   await bot.conversations.toggleStatus({ conversation_id: 42, status: "resolved" });
   // @ts-expect-error an agent-bot token may not list contacts (user-only operation)
@@ -41,6 +45,9 @@ export const fixture: VendorFixture = {
   const me = chat.contactSession("source-id");
   const conversations = await me.conversations.list();
   const firstConversation: number | undefined = conversations[0]?.id;
+  const [publicMessage] = await me.messages.list({ conversation_id: 42 });
+  // the public API's message ids are strings in the doc; the path parameters take them as they are
+  if (publicMessage?.id !== undefined && publicMessage.conversation_id !== undefined) await me.messages.update({ conversation_id: publicMessage.conversation_id, message_id: publicMessage.id });
   const hash: string = await identityHash("user-1", "hmac-secret");
   // @ts-expect-error the public client has no application operations
   void chat.contacts.list;

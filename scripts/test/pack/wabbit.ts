@@ -21,8 +21,14 @@ export const fixture: VendorFixture = {
   createWabbitClient({ baseUrl: "https://inbox.example.com", token: "t", apiKey: "k" });
   for await (const chat of client.chats.list.iterate({ limit: 100 })) {
     const newMessages: number = chat.new_messages;
+    // ids chain: a chat's wa_id, a user's and a tagging's integer ids go into the next calls as they are
+    await client.chatAssignment.get({ wa_id: chat.contact.wa_id });
     void newMessages;
   }
+  const me = await client.users.current();
+  if (me.id !== undefined) await client.users.get({ id: me.id });
+  const tagging = await client.messageTagging.create({ tag: 1, message: "gBGGSFEBeRJ_AgnJkfda1iRwQteM" });
+  if (tagging.id !== undefined) await client.messageTagging.get({ id: tagging.id });
   for await (const message of client.messages.list.iterateHistory({ wa_id: "48123456789", before_time: 1612544982 })) {
     const id: string | undefined = message.waba_payload?.id;
     void id;

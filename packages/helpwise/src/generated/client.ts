@@ -8,29 +8,29 @@ export const vendor: VendorMeta = {"name":"Helpwise","baseUrl":"https://app.help
 
 /** Every operation of the Helpwise API, as the runtime executes it (23 operations). */
 export const operationTable: readonly OperationMeta[] = [
-  {"id":"chat.send","method":"POST","path":"/chat/send","idempotent":false,"body":["json"],"schema":{"type":"object","properties":{"mailbox_id":{"type":"integer","minimum":1},"thread_id":{"type":"integer","minimum":1},"message":{"type":"string"}},"additionalProperties":false,"required":["mailbox_id","thread_id"]}},
+  {"id":"chat.send","method":"POST","path":"/chat/send","idempotent":false,"body":["json"],"schema":{"type":"object","properties":{"mailbox_id":{"type":["integer","string"],"minimum":1,"pattern":"^[1-9][0-9]*$","patternMessage":"must be a mailbox id, a positive whole number written in digits (e.g. \"204499\")"},"thread_id":{"type":"integer","minimum":1},"message":{"type":"string"}},"additionalProperties":false,"required":["mailbox_id","thread_id"]}},
   {"id":"contacts.create","method":"POST","path":"/contacts/create","idempotent":false,"body":["json"],"schema":{"type":"object","properties":{"firstname":{"type":"string","minLength":1},"lastname":{"type":"string"},"emails":{"type":"array","minItems":1,"items":{"type":"string"}},"phones":{"type":"array","items":{"type":"object","properties":{"phone":{"type":"string"},"type":{"type":"string"}}}},"companyName":{"type":"string"},"jobTitle":{"type":"string"}},"additionalProperties":false,"required":["firstname","emails"]}},
-  {"id":"contacts.get","method":"POST","path":"/contacts/get","idempotent":true,"body":["json"],"schema":{"type":"object","properties":{"id":{"type":["integer","string"]}},"additionalProperties":false,"required":["id"]}},
+  {"id":"contacts.get","method":"POST","path":"/contacts/get","idempotent":true,"body":["json"],"schema":{"type":"object","properties":{"id":{"type":"integer","minimum":1}},"additionalProperties":false,"required":["id"]}},
   {"id":"contacts.list","method":"POST","path":"/contacts/list","idempotent":true,"body":["json"],"pagination":{"style":"page","page":"page","limit":"limit","pageSize":50,"items":["data"]},"schema":{"type":"object","properties":{"page":{"type":"integer","minimum":1},"limit":{"type":"integer","minimum":1,"maximum":100},"offset":{"type":"integer","minimum":0}},"additionalProperties":false}},
   {"id":"contacts.search","method":"POST","path":"/contacts/search","idempotent":true,"body":["json"],"pagination":{"style":"page","page":"page","limit":"limit","pageSize":50,"items":["data"]},"schema":{"type":"object","properties":{"name":{"type":"string"},"phone":{"type":"string"},"email":{"type":"string"},"page":{"type":"integer","minimum":1},"limit":{"type":"integer","minimum":1,"maximum":100},"offset":{"type":"integer","minimum":0}},"additionalProperties":false,"allOf":[{"anyOf":[{"required":["name"]},{"required":["phone"]},{"required":["email"]}]}]}},
-  {"id":"emails.list","method":"POST","path":"/emails/list","idempotent":true,"body":["json"],"pagination":{"style":"page","page":"page","limit":"limit","pageSize":50,"items":["data"]},"schema":{"type":"object","properties":{"mailboxId":{"type":"integer","minimum":1},"threadId":{"type":"integer","minimum":1},"page":{"type":"integer","minimum":1},"limit":{"type":"integer","minimum":1,"maximum":100},"offset":{"type":"integer","minimum":0}},"additionalProperties":false,"required":["mailboxId","threadId"]}},
-  {"id":"emails.send","method":"POST","path":"/emails/send_mail","idempotent":false,"body":["json"],"schema":{"type":"object","properties":{"mailbox_id":{"type":"integer","minimum":1},"to":{"type":"string","minLength":3},"cc":{"type":"string"},"subject":{"type":"string"},"body":{"type":"string"}},"additionalProperties":false,"required":["mailbox_id","to","subject","body"]}},
+  {"id":"emails.list","method":"POST","path":"/emails/list","idempotent":true,"body":["json"],"pagination":{"style":"page","page":"page","limit":"limit","pageSize":50,"items":["data"]},"schema":{"type":"object","properties":{"mailboxId":{"type":["integer","string"],"minimum":1,"pattern":"^[1-9][0-9]*$","patternMessage":"must be a mailbox id, a positive whole number written in digits (e.g. \"204499\")"},"threadId":{"type":"integer","minimum":1},"page":{"type":"integer","minimum":1},"limit":{"type":"integer","minimum":1,"maximum":100},"offset":{"type":"integer","minimum":0}},"additionalProperties":false,"required":["mailboxId","threadId"]}},
+  {"id":"emails.send","method":"POST","path":"/emails/send_mail","idempotent":false,"body":["json"],"schema":{"type":"object","properties":{"mailbox_id":{"type":["integer","string"],"minimum":1,"pattern":"^[1-9][0-9]*$","patternMessage":"must be a mailbox id, a positive whole number written in digits (e.g. \"204499\")"},"to":{"type":"string","minLength":3},"cc":{"type":"string"},"subject":{"type":"string"},"body":{"type":"string"}},"additionalProperties":false,"required":["mailbox_id","to","subject","body"]}},
   {"id":"mailboxes.create","method":"POST","path":"/mailboxes/create","idempotent":false,"body":["json"],"schema":{"type":"object","properties":{"email":{"type":"string"},"displayName":{"type":"string"}},"additionalProperties":false}},
-  {"id":"mailboxes.get","method":"POST","path":"/mailboxes/get","idempotent":true,"body":["json"],"schema":{"type":"object","properties":{"id":{"type":"string","minLength":1}},"additionalProperties":false,"required":["id"]}},
+  {"id":"mailboxes.get","method":"POST","path":"/mailboxes/get","idempotent":true,"body":["json"],"schema":{"type":"object","properties":{"id":{"type":["integer","string"],"minimum":1,"pattern":"^[1-9][0-9]*$","patternMessage":"must be a mailbox id, a positive whole number written in digits (e.g. \"204499\")"}},"additionalProperties":false,"required":["id"]}},
   {"id":"mailboxes.list","method":"POST","path":"/mailboxes/list","idempotent":true,"body":["json"],"pagination":{"style":"page","page":"page","limit":"limit","pageSize":50,"items":["data"]},"schema":{"type":"object","properties":{"page":{"type":"integer","minimum":1},"limit":{"type":"integer","minimum":1,"maximum":100},"offset":{"type":"integer","minimum":0}},"additionalProperties":false}},
-  {"id":"notes.add","method":"POST","path":"/notes/add","idempotent":false,"body":["json"],"schema":{"type":"object","properties":{"mailbox_id":{"type":"integer","minimum":1},"thread_id":{"type":"integer","minimum":1},"message":{"type":"string"}},"additionalProperties":false,"required":["mailbox_id","thread_id"]}},
-  {"id":"sms.listConversations","method":"POST","path":"/sms/list","idempotent":true,"body":["json"],"pagination":{"style":"page","page":"page","items":["data","threads"]},"schema":{"type":"object","properties":{"mailboxID":{"type":"integer","minimum":1},"page":{"type":"integer","minimum":1},"tabType":{"type":"string","enum":["mine","mention","all","assigned","unassigned","archive","spam","trash"]}},"additionalProperties":false,"required":["mailboxID"]}},
-  {"id":"sms.listMessages","method":"POST","path":"/sms/messages","idempotent":true,"body":["json"],"pagination":{"style":"page","page":"page","items":["data","sms"]},"schema":{"type":"object","properties":{"mailboxID":{"type":"integer","minimum":1},"page":{"type":"integer","minimum":1},"customerNumber":{"type":["integer","string"]}},"additionalProperties":false,"required":["mailboxID"]}},
-  {"id":"sms.send","method":"POST","path":"/sms/send","idempotent":false,"body":["json"],"schema":{"type":"object","properties":{"mailbox_id":{"type":"integer","minimum":1},"to":{"type":["string","integer"]},"message":{"type":"string"}},"additionalProperties":false,"required":["mailbox_id","to"]}},
-  {"id":"threads.assign","method":"POST","path":"/threads/assign","idempotent":false,"body":["json"],"schema":{"type":"object","properties":{"mailbox_id":{"type":"integer","minimum":1},"thread_id":{"type":"integer","minimum":1},"assigned_to":{"type":"integer","minimum":0}},"additionalProperties":false,"required":["mailbox_id","thread_id","assigned_to"]}},
-  {"id":"threads.getEmails","method":"POST","path":"/threads/get","idempotent":true,"body":["json"],"schema":{"type":"object","properties":{"mailbox_id":{"type":"integer","minimum":1},"thread_id":{"type":"integer","minimum":1}},"additionalProperties":false,"required":["mailbox_id","thread_id"]}},
-  {"id":"threads.list","method":"POST","path":"/threads/list","idempotent":true,"body":["json"],"pagination":{"style":"page","page":"page","limit":"limit","pageSize":50,"items":["data"]},"schema":{"type":"object","properties":{"mailboxId":{"type":"integer","minimum":1},"labelId":{"type":"integer","minimum":0},"tabType":{"type":"string","enum":["mine","mention","all","assigned","unassigned","archive","spam","trash"]},"tagId":{"type":"integer","minimum":1},"squery":{"type":"string"},"page":{"type":"integer","minimum":1},"limit":{"type":"integer","minimum":1,"maximum":100},"offset":{"type":"integer","minimum":0}},"additionalProperties":false,"required":["mailboxId"]}},
-  {"id":"users.list","method":"POST","path":"/users/list","idempotent":true,"body":["json"],"schema":{"type":"object","properties":{"mailbox_id":{"type":"integer","minimum":1}},"additionalProperties":false}},
+  {"id":"notes.add","method":"POST","path":"/notes/add","idempotent":false,"body":["json"],"schema":{"type":"object","properties":{"mailbox_id":{"type":["integer","string"],"minimum":1,"pattern":"^[1-9][0-9]*$","patternMessage":"must be a mailbox id, a positive whole number written in digits (e.g. \"204499\")"},"thread_id":{"type":"integer","minimum":1},"message":{"type":"string"}},"additionalProperties":false,"required":["mailbox_id","thread_id"]}},
+  {"id":"sms.listConversations","method":"POST","path":"/sms/list","idempotent":true,"body":["json"],"pagination":{"style":"page","page":"page","items":["data","threads"]},"schema":{"type":"object","properties":{"mailboxID":{"type":["integer","string"],"minimum":1,"pattern":"^[1-9][0-9]*$","patternMessage":"must be a mailbox id, a positive whole number written in digits (e.g. \"204499\")"},"page":{"type":"integer","minimum":1},"tabType":{"type":"string","enum":["mine","mention","all","assigned","unassigned","archive","spam","trash"]}},"additionalProperties":false,"required":["mailboxID"]}},
+  {"id":"sms.listMessages","method":"POST","path":"/sms/messages","idempotent":true,"body":["json"],"pagination":{"style":"page","page":"page","items":["data","sms"]},"schema":{"type":"object","properties":{"mailboxID":{"type":["integer","string"],"minimum":1,"pattern":"^[1-9][0-9]*$","patternMessage":"must be a mailbox id, a positive whole number written in digits (e.g. \"204499\")"},"page":{"type":"integer","minimum":1},"customerNumber":{"type":["integer","string"]}},"additionalProperties":false,"required":["mailboxID"]}},
+  {"id":"sms.send","method":"POST","path":"/sms/send","idempotent":false,"body":["json"],"schema":{"type":"object","properties":{"mailbox_id":{"type":["integer","string"],"minimum":1,"pattern":"^[1-9][0-9]*$","patternMessage":"must be a mailbox id, a positive whole number written in digits (e.g. \"204499\")"},"to":{"type":["string","integer"]},"message":{"type":"string"}},"additionalProperties":false,"required":["mailbox_id","to"]}},
+  {"id":"threads.assign","method":"POST","path":"/threads/assign","idempotent":false,"body":["json"],"schema":{"type":"object","properties":{"mailbox_id":{"type":["integer","string"],"minimum":1,"pattern":"^[1-9][0-9]*$","patternMessage":"must be a mailbox id, a positive whole number written in digits (e.g. \"204499\")"},"thread_id":{"type":"integer","minimum":1},"assigned_to":{"type":"integer","minimum":0}},"additionalProperties":false,"required":["mailbox_id","thread_id","assigned_to"]}},
+  {"id":"threads.getEmails","method":"POST","path":"/threads/get","idempotent":true,"body":["json"],"schema":{"type":"object","properties":{"mailbox_id":{"type":["integer","string"],"minimum":1,"pattern":"^[1-9][0-9]*$","patternMessage":"must be a mailbox id, a positive whole number written in digits (e.g. \"204499\")"},"thread_id":{"type":"integer","minimum":1}},"additionalProperties":false,"required":["mailbox_id","thread_id"]}},
+  {"id":"threads.list","method":"POST","path":"/threads/list","idempotent":true,"body":["json"],"pagination":{"style":"page","page":"page","limit":"limit","pageSize":50,"items":["data"]},"schema":{"type":"object","properties":{"mailboxId":{"type":["integer","string"],"minimum":1,"pattern":"^[1-9][0-9]*$","patternMessage":"must be a mailbox id, a positive whole number written in digits (e.g. \"204499\")"},"labelId":{"type":"integer","minimum":0},"tabType":{"type":"string","enum":["mine","mention","all","assigned","unassigned","archive","spam","trash"]},"tagId":{"type":"integer","minimum":1},"squery":{"type":"string"},"page":{"type":"integer","minimum":1},"limit":{"type":"integer","minimum":1,"maximum":100},"offset":{"type":"integer","minimum":0}},"additionalProperties":false,"required":["mailboxId"]}},
+  {"id":"users.list","method":"POST","path":"/users/list","idempotent":true,"body":["json"],"schema":{"type":"object","properties":{"mailbox_id":{"type":["integer","string"],"minimum":1,"pattern":"^[1-9][0-9]*$","patternMessage":"must be a mailbox id, a positive whole number written in digits (e.g. \"204499\")"}},"additionalProperties":false}},
   {"id":"users.me","method":"POST","path":"/users/me","idempotent":true,"body":["json"],"schema":{"type":"object","properties":{},"additionalProperties":false}},
-  {"id":"whatsapp.listConversations","method":"POST","path":"/whatsapp/list","idempotent":true,"body":["json"],"pagination":{"style":"page","page":"page","items":["data","threads"]},"schema":{"type":"object","properties":{"mailboxID":{"type":"integer","minimum":1},"page":{"type":"integer","minimum":1},"tabType":{"type":"string","enum":["mine","mention","all","assigned","unassigned","archive","spam","trash"]}},"additionalProperties":false,"required":["mailboxID"]}},
-  {"id":"whatsapp.listMessages","method":"POST","path":"/whatsapp/messages","idempotent":true,"body":["json"],"pagination":{"style":"page","page":"page","items":["data","sms"]},"schema":{"type":"object","properties":{"mailboxID":{"type":"integer","minimum":1},"page":{"type":"integer","minimum":1},"customerNumber":{"type":["integer","string"]}},"additionalProperties":false,"required":["mailboxID"]}},
-  {"id":"whatsapp.listTemplates","method":"POST","path":"/whatsapp/templates/list","idempotent":true,"body":["json"],"schema":{"type":"object","properties":{"mailbox_id":{"type":"integer","minimum":1}},"additionalProperties":false,"required":["mailbox_id"]}},
-  {"id":"whatsapp.send","method":"POST","path":"/whatsapp/send","idempotent":false,"body":["json"],"schema":{"type":"object","properties":{"mailbox_id":{"type":"integer","minimum":1},"to":{"type":["string","integer"]},"message":{"type":"string"},"templateId":{"type":"integer","minimum":1},"template_variables_data":{"type":"array","items":{"type":"string"}}},"additionalProperties":false,"required":["mailbox_id","to"],"allOf":[{"anyOf":[{"required":["message"]},{"required":["templateId"]}]}]}},
+  {"id":"whatsapp.listConversations","method":"POST","path":"/whatsapp/list","idempotent":true,"body":["json"],"pagination":{"style":"page","page":"page","items":["data","threads"]},"schema":{"type":"object","properties":{"mailboxID":{"type":["integer","string"],"minimum":1,"pattern":"^[1-9][0-9]*$","patternMessage":"must be a mailbox id, a positive whole number written in digits (e.g. \"204499\")"},"page":{"type":"integer","minimum":1},"tabType":{"type":"string","enum":["mine","mention","all","assigned","unassigned","archive","spam","trash"]}},"additionalProperties":false,"required":["mailboxID"]}},
+  {"id":"whatsapp.listMessages","method":"POST","path":"/whatsapp/messages","idempotent":true,"body":["json"],"pagination":{"style":"page","page":"page","items":["data","sms"]},"schema":{"type":"object","properties":{"mailboxID":{"type":["integer","string"],"minimum":1,"pattern":"^[1-9][0-9]*$","patternMessage":"must be a mailbox id, a positive whole number written in digits (e.g. \"204499\")"},"page":{"type":"integer","minimum":1},"customerNumber":{"type":["integer","string"]}},"additionalProperties":false,"required":["mailboxID"]}},
+  {"id":"whatsapp.listTemplates","method":"POST","path":"/whatsapp/templates/list","idempotent":true,"body":["json"],"schema":{"type":"object","properties":{"mailbox_id":{"type":["integer","string"],"minimum":1,"pattern":"^[1-9][0-9]*$","patternMessage":"must be a mailbox id, a positive whole number written in digits (e.g. \"204499\")"}},"additionalProperties":false,"required":["mailbox_id"]}},
+  {"id":"whatsapp.send","method":"POST","path":"/whatsapp/send","idempotent":false,"body":["json"],"schema":{"type":"object","properties":{"mailbox_id":{"type":["integer","string"],"minimum":1,"pattern":"^[1-9][0-9]*$","patternMessage":"must be a mailbox id, a positive whole number written in digits (e.g. \"204499\")"},"to":{"type":["string","integer"]},"message":{"type":"string"},"templateId":{"type":"integer","minimum":1},"template_variables_data":{"type":"array","items":{"type":"string"}}},"additionalProperties":false,"required":["mailbox_id","to"],"allOf":[{"anyOf":[{"required":["message"]},{"required":["templateId"]}]}]}},
 ];
 
 /** Number of operations in the spec. */
@@ -85,7 +85,10 @@ export interface HelpwiseApi {
      * Returns one contact by its id: names, primary and secondary emails, phone numbers, company
      * and job title.
      *
-     * The doc types the id as a string but its sample sends a number; the spec accepts both. The
+     * Contradiction: the doc's table types the id as a string, but its sample sends a number
+     * (`"id": 204811`) and every contact it returns has a numeric `id`, as do `contact` objects
+     * elsewhere (`contact_id` of `chat.send`). The spec takes the samples: an integer, so a
+     * contact's `id` passes as it is. The
      * doc's sample response shows the bare contact without the `{status, data, message}` envelope.
      * Inferred: the response is wrapped in the envelope as on every other call (the bare sample is
      * taken for an excerpt).
@@ -132,8 +135,12 @@ export interface HelpwiseApi {
      * `offset`). Each email carries its recipients as address-to-name maps, the HTML and text
      * bodies, attachments and read statistics.
      *
-     * The ids are camelCase here (`mailboxId`, `threadId`). The doc's table types them as numbers
-     * while its sample sends strings; the spec follows the table (integers). The doc's Emails
+     * The ids are camelCase here (`mailboxId`, `threadId`). The doc's table types both as numbers
+     * while its sample sends both as strings (`"mailboxId":"204420"`, `"threadId":"252409"`).
+     * Contradiction, and the readings taken: the mailbox id is given both ways throughout the doc,
+     * so either form is accepted (see `MailboxId`); the thread id is an integer everywhere else
+     * (a thread's `id`, every other table and sample, the `threadID`/`thread_id` of responses), so
+     * `threadId` is an integer and the sample's string is taken for a slip. The doc's Emails
      * section intro wrongly says it lists "Notes" (the Notes and Emails intros are swapped); its
      * sample object is an email, shown on the `Email` schema.
      *
@@ -185,8 +192,10 @@ export interface HelpwiseApi {
      * (`stats`) and the outbound sending configuration (`outboundSettings`: SMTP, Google, Microsoft or
      * Helpwise's own sending with its DNS records).
      *
-     * Although read-only, this is a `POST`: the id travels in the JSON body. Note that the mailbox id
-     * is a string here, while most other operations take mailbox ids as numbers.
+     * Although read-only, this is a `POST`: the id travels in the JSON body. The doc types the id
+     * as a string here (`"204420"`), while most other operations take mailbox ids as numbers; like
+     * every mailbox-id parameter it takes either form (see `MailboxId`), so a mailbox's `id` or a
+     * response's integer `mailbox_id` passes as it is.
      *
      * `POST /mailboxes/get`
      */
@@ -296,9 +305,11 @@ export interface HelpwiseApi {
     /**
      * Get the emails of a thread
      *
-     * Returns all emails of one conversation (thread) of a mailbox. Both ids are numbers and both
-     * are required; note the snake_case names (`mailbox_id`, `thread_id`), unlike `emails.list`,
-     * which takes `mailboxId`/`threadId` and lists the emails of a conversation page by page.
+     * Returns all emails of one conversation (thread) of a mailbox. Both ids are required: the
+     * thread id is an integer (a thread's `id`), the mailbox id an integer or a numeric string
+     * (see `MailboxId`). Note the snake_case names (`mailbox_id`, `thread_id`), unlike
+     * `emails.list`, which takes `mailboxId`/`threadId` and lists the emails of a conversation page
+     * by page.
      *
      * Inferred: the response's `data` is the array of email objects, the same shape `emails.list`
      * returns (the vendor doc's sample response is empty, so the shape is a guess).
@@ -319,7 +330,8 @@ export interface HelpwiseApi {
      * The ids are camelCase here (`mailboxId`), unlike most other operations. The doc types `squery`
      * as a number but describes it as a "search query to perform a text based search"; the spec
      * takes the description and types it as a string. The doc's table types the mailbox id as a
-     * number while its sample sends a string; the spec follows the table (an integer).
+     * number while its sample sends a string (`"204420"`); the spec accepts both (see
+     * `MailboxId`), so a mailbox's `id` from `mailboxes.list` passes as it is.
      *
      * `POST /threads/list`
      *

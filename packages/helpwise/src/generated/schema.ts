@@ -18,8 +18,10 @@ export interface paths {
          *     (`stats`) and the outbound sending configuration (`outboundSettings`: SMTP, Google, Microsoft or
          *     Helpwise's own sending with its DNS records).
          *
-         *     Although read-only, this is a `POST`: the id travels in the JSON body. Note that the mailbox id
-         *     is a string here, while most other operations take mailbox ids as numbers.
+         *     Although read-only, this is a `POST`: the id travels in the JSON body. The doc types the id
+         *     as a string here (`"204420"`), while most other operations take mailbox ids as numbers; like
+         *     every mailbox-id parameter it takes either form (see `MailboxId`), so a mailbox's `id` or a
+         *     response's integer `mailbox_id` passes as it is.
          */
         post: operations["mailboxes.get"];
         delete?: never;
@@ -93,9 +95,11 @@ export interface paths {
         put?: never;
         /**
          * Get the emails of a thread
-         * @description Returns all emails of one conversation (thread) of a mailbox. Both ids are numbers and both
-         *     are required; note the snake_case names (`mailbox_id`, `thread_id`), unlike `emails.list`,
-         *     which takes `mailboxId`/`threadId` and lists the emails of a conversation page by page.
+         * @description Returns all emails of one conversation (thread) of a mailbox. Both ids are required: the
+         *     thread id is an integer (a thread's `id`), the mailbox id an integer or a numeric string
+         *     (see `MailboxId`). Note the snake_case names (`mailbox_id`, `thread_id`), unlike
+         *     `emails.list`, which takes `mailboxId`/`threadId` and lists the emails of a conversation page
+         *     by page.
          *
          *     Inferred: the response's `data` is the array of email objects, the same shape `emails.list`
          *     returns (the vendor doc's sample response is empty, so the shape is a guess).
@@ -128,7 +132,8 @@ export interface paths {
          *     The ids are camelCase here (`mailboxId`), unlike most other operations. The doc types `squery`
          *     as a number but describes it as a "search query to perform a text based search"; the spec
          *     takes the description and types it as a string. The doc's table types the mailbox id as a
-         *     number while its sample sends a string; the spec follows the table (an integer).
+         *     number while its sample sends a string (`"204420"`); the spec accepts both (see
+         *     `MailboxId`), so a mailbox's `id` from `mailboxes.list` passes as it is.
          */
         post: operations["threads.list"];
         delete?: never;
@@ -253,8 +258,12 @@ export interface paths {
          *     `offset`). Each email carries its recipients as address-to-name maps, the HTML and text
          *     bodies, attachments and read statistics.
          *
-         *     The ids are camelCase here (`mailboxId`, `threadId`). The doc's table types them as numbers
-         *     while its sample sends strings; the spec follows the table (integers). The doc's Emails
+         *     The ids are camelCase here (`mailboxId`, `threadId`). The doc's table types both as numbers
+         *     while its sample sends both as strings (`"mailboxId":"204420"`, `"threadId":"252409"`).
+         *     Contradiction, and the readings taken: the mailbox id is given both ways throughout the doc,
+         *     so either form is accepted (see `MailboxId`); the thread id is an integer everywhere else
+         *     (a thread's `id`, every other table and sample, the `threadID`/`thread_id` of responses), so
+         *     `threadId` is an integer and the sample's string is taken for a slip. The doc's Emails
          *     section intro wrongly says it lists "Notes" (the Notes and Emails intros are swapped); its
          *     sample object is an email, shown on the `Email` schema.
          */
@@ -512,7 +521,10 @@ export interface paths {
          * @description Returns one contact by its id: names, primary and secondary emails, phone numbers, company
          *     and job title.
          *
-         *     The doc types the id as a string but its sample sends a number; the spec accepts both. The
+         *     Contradiction: the doc's table types the id as a string, but its sample sends a number
+         *     (`"id": 204811`) and every contact it returns has a numeric `id`, as do `contact` objects
+         *     elsewhere (`contact_id` of `chat.send`). The spec takes the samples: an integer, so a
+         *     contact's `id` passes as it is. The
          *     doc's sample response shows the bare contact without the `{status, data, message}` envelope.
          *     Inferred: the response is wrapped in the envelope as on every other call (the bare sample is
          *     taken for an excerpt).
@@ -640,10 +652,16 @@ export interface components {
         ResponseMessage: string | null;
         /** @description This operation takes no parameters; send no body or an empty JSON object. */
         EmptyRequest: Record<string, unknown>;
+        /**
+         * @description The id of a mailbox, as the numeric string a mailbox's `id` holds (`"204499"`) or as the same number (`204499`). Contradiction: the doc gives the mailbox id both ways. Its mailbox objects (`mailboxes.list`, `.get`, `.create`) and the `mailboxes.get` parameter are strings, and its `threads.list` and `emails.list` samples send `"mailboxId":"204420"`; every other parameter table types it as a number, those samples send integers (`"mailbox_id": 204568`), and the `threads.assign` and `chat.send` responses return `mailbox_id` as an integer. The doc does not settle which form the API wants, so every mailbox-id parameter takes either, and a mailbox's `id` can be passed as it is. Inferred: each operation accepts both forms (the doc shows each operation with one form only), and the id is at least 1 (the doc states no range).
+         * @example 204499
+         * @example 204499
+         */
+        MailboxId: number | string;
         /** @description Parameters of `mailboxes.get`. */
         GetMailboxRequest: {
-            /** @description Id of the mailbox to return (a numeric string, e.g. `"204420"`). Inferred: not empty (the doc states no length). */
-            id: string;
+            /** @description Id of the mailbox to return, e.g. `"204420"` (the doc's form here) or `204420`; see `MailboxId`. */
+            id: components["schemas"]["MailboxId"];
         };
         /** @description Parameters of `mailboxes.create`. The doc marks neither field as required. */
         CreateMailboxRequest: {
@@ -663,15 +681,15 @@ export interface components {
         };
         /** @description Parameters of `threads.getEmails`. */
         GetThreadEmailsRequest: {
-            /** @description Id of the mailbox the conversation belongs to. Inferred: at least 1 (the doc states no range). */
-            mailbox_id: number;
+            /** @description Id of the mailbox the conversation belongs to (an integer or a numeric string, see `MailboxId`). */
+            mailbox_id: components["schemas"]["MailboxId"];
             /** @description Id of the conversation (thread). Inferred: at least 1 (the doc states no range). */
             thread_id: number;
         };
         /** @description Filters and paging parameters of `threads.list`. */
         ListThreadsRequest: {
-            /** @description Id of the mailbox whose conversations are listed. Inferred: at least 1 (the doc states no range). */
-            mailboxId: number;
+            /** @description Id of the mailbox whose conversations are listed (an integer or a numeric string, see `MailboxId`). */
+            mailboxId: components["schemas"]["MailboxId"];
             /**
              * @description Folder (label) to list conversations from. Defaults to 0, the inbox. Inferred: not negative (the doc states no range).
              * @default 0
@@ -688,8 +706,8 @@ export interface components {
         };
         /** @description Parameters of `threads.assign`. */
         AssignThreadRequest: {
-            /** @description Id of the mailbox the conversation belongs to. Inferred: at least 1 (the doc states no range). */
-            mailbox_id: number;
+            /** @description Id of the mailbox the conversation belongs to (an integer or a numeric string, see `MailboxId`). */
+            mailbox_id: components["schemas"]["MailboxId"];
             /** @description Id of the conversation to assign. Inferred: at least 1 (the doc states no range). */
             thread_id: number;
             /** @description Id of the Helpwise user to assign the conversation to (see `users.list`), or `0` to unassign it. Inferred: not negative (the doc states no range). */
@@ -697,13 +715,13 @@ export interface components {
         };
         /** @description Parameters of `users.list` (the doc lists only `mailbox_id`). */
         ListUsersRequest: {
-            /** @description If given, only the users with permission on this inbox are returned. Inferred: at least 1 (the doc states no range). */
-            mailbox_id?: number;
+            /** @description If given, only the users with permission on this inbox are returned (an integer or a numeric string, see `MailboxId`). */
+            mailbox_id?: components["schemas"]["MailboxId"];
         };
         /** @description Parameters of `notes.add`. */
         AddNoteRequest: {
-            /** @description Id of the mailbox the conversation belongs to. Inferred: at least 1 (the doc states no range). */
-            mailbox_id: number;
+            /** @description Id of the mailbox the conversation belongs to (an integer or a numeric string, see `MailboxId`). */
+            mailbox_id: components["schemas"]["MailboxId"];
             /** @description Id of the conversation to add the note to. Inferred: at least 1 (the doc states no range). */
             thread_id: number;
             /** @description Body of the note. */
@@ -711,8 +729,8 @@ export interface components {
         };
         /** @description Parameters of `emails.list`. */
         ListEmailsRequest: {
-            /** @description Id of the mailbox the conversation belongs to. Inferred: at least 1 (the doc states no range). */
-            mailboxId: number;
+            /** @description Id of the mailbox the conversation belongs to (an integer or a numeric string, see `MailboxId`). */
+            mailboxId: components["schemas"]["MailboxId"];
             /** @description Id of the conversation whose emails are listed. Inferred: at least 1 (the doc states no range). */
             threadId: number;
             page?: components["schemas"]["Page"];
@@ -721,8 +739,8 @@ export interface components {
         };
         /** @description Parameters of `emails.send`. */
         SendEmailRequest: {
-            /** @description Id of the mailbox to send from. Inferred: at least 1 (the doc states no range). */
-            mailbox_id: number;
+            /** @description Id of the mailbox to send from (an integer or a numeric string, see `MailboxId`). */
+            mailbox_id: components["schemas"]["MailboxId"];
             /** @description Recipient addresses, comma-separated for several (e.g. `a@example.com,b@example.com`). Inferred: at least 3 characters (the shortest address, `a@b`), to catch an empty or truncated value before sending; the doc states no length. */
             to: string;
             /** @description Cc addresses, comma-separated for several. */
@@ -734,13 +752,13 @@ export interface components {
         };
         /** @description Parameters of `whatsapp.listTemplates`. */
         ListWhatsAppTemplatesRequest: {
-            /** @description Id of the WhatsApp inbox. Inferred: at least 1 (the doc states no range). */
-            mailbox_id: number;
+            /** @description Id of the WhatsApp inbox (an integer or a numeric string, see `MailboxId`). */
+            mailbox_id: components["schemas"]["MailboxId"];
         };
         /** @description Parameters of `whatsapp.send`. Give `message`, or `templateId` (optionally with `template_variables_data`), or both. */
         SendWhatsAppRequest: {
-            /** @description Id of the WhatsApp inbox to send from. Inferred: at least 1 (the doc states no range). */
-            mailbox_id: number;
+            /** @description Id of the WhatsApp inbox to send from (an integer or a numeric string, see `MailboxId`). */
+            mailbox_id: components["schemas"]["MailboxId"];
             /** @description The customer's phone number with country code, e.g. `"+918587805615"`. Prefer a string; the doc types it as a number. */
             to: string | number;
             /** @description Text of the message. Optional when `templateId` is given. */
@@ -752,23 +770,23 @@ export interface components {
         } & (unknown | unknown);
         /** @description Parameters of `whatsapp.listConversations` and `sms.listConversations`. */
         ListMessagingConversationsRequest: {
-            /** @description Id of the WhatsApp or SMS inbox (note the spelling `mailboxID`). Inferred: at least 1 (the doc states no range). */
-            mailboxID: number;
+            /** @description Id of the WhatsApp or SMS inbox (note the spelling `mailboxID`); an integer or a numeric string, see `MailboxId`. */
+            mailboxID: components["schemas"]["MailboxId"];
             page?: components["schemas"]["Page"];
             tabType?: components["schemas"]["TabType"];
         };
         /** @description Parameters of `whatsapp.listMessages` and `sms.listMessages`. */
         ListMessagingMessagesRequest: {
-            /** @description Id of the WhatsApp or SMS inbox (note the spelling `mailboxID`). Inferred: at least 1 (the doc states no range). */
-            mailboxID: number;
+            /** @description Id of the WhatsApp or SMS inbox (note the spelling `mailboxID`); an integer or a numeric string, see `MailboxId`. */
+            mailboxID: components["schemas"]["MailboxId"];
             page?: components["schemas"]["Page"];
             /** @description The customer's phone number with country code and without `+`, e.g. `918587805615`, whose messages are listed. */
             customerNumber?: number | string;
         };
         /** @description Parameters of `sms.send`. */
         SendSmsRequest: {
-            /** @description Id of the SMS inbox to send from. Inferred: at least 1 (the doc states no range). */
-            mailbox_id: number;
+            /** @description Id of the SMS inbox to send from (an integer or a numeric string, see `MailboxId`). */
+            mailbox_id: components["schemas"]["MailboxId"];
             /** @description The customer's phone number with country code, e.g. `"+918587805615"`. Prefer a string; the doc types it as a number. */
             to: string | number;
             /** @description Text of the SMS. */
@@ -776,8 +794,8 @@ export interface components {
         };
         /** @description Parameters of `chat.send`. */
         SendChatRequest: {
-            /** @description Id of the chat-widget inbox. Inferred: at least 1 (the doc states no range). */
-            mailbox_id: number;
+            /** @description Id of the chat-widget inbox (an integer or a numeric string, see `MailboxId`). */
+            mailbox_id: components["schemas"]["MailboxId"];
             /** @description Id of the chat conversation; Helpwise creates it when the visitor writes first and sends it to you by webhook. Inferred: at least 1 (the doc states no range). */
             thread_id: number;
             /** @description Text of the message; HTML is accepted. */
@@ -785,8 +803,8 @@ export interface components {
         };
         /** @description Parameters of `contacts.get`. */
         GetContactRequest: {
-            /** @description Id of the contact (the doc types it as a string, its sample sends a number). */
-            id: number | string;
+            /** @description Id of the contact (a contact's `id`). The doc's table types it as a string, its sample and every response as a number; the spec takes the number (see `contacts.get`). Inferred: at least 1 (the doc states no range). */
+            id: number;
         };
         /** @description Paging parameters of `contacts.list`. */
         ListContactsRequest: {
@@ -969,7 +987,7 @@ export interface components {
          *     }
          */
         Mailbox: {
-            /** @description Id of the mailbox, as a numeric string. */
+            /** @description Id of the mailbox, as a numeric string (every mailbox sample of the doc); every mailbox-id parameter takes it as it is (see `MailboxId`). */
             id: string;
             /** @description Name shown for the mailbox. */
             displayName?: string;

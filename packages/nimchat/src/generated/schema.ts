@@ -528,8 +528,12 @@ export interface paths {
          *     Contradiction: the `status` description says "pending, open, closed", but its enum is
          *     `open`, `resolved`, `pending`. This spec takes the enum.
          *
-         *     The doc types `inbox_id`, `contact_id`, `assignee_id` and `team_id` as strings here,
-         *     although they are numeric ids elsewhere. This spec keeps the documented string type.
+         *     Contradiction: the doc types `inbox_id`, `contact_id`, `assignee_id` and `team_id` as
+         *     strings here, although they are integers in every inbox, contact, agent and team it
+         *     returns. Reading taken: each takes either form (an integer or a string of digits; see
+         *     `InboxId` and `NumericId`), so the documented string still works and the `id` of a listed
+         *     inbox, contact, agent or team passes as it is. The doc's sample shows the placeholder
+         *     `string` in these fields; the spec's copy has `"0"`.
          */
         post: operations["application.conversations.create"];
         delete?: never;
@@ -1713,6 +1717,42 @@ export interface components {
         ErrorBody: {
             [key: string]: unknown;
         };
+        /**
+         * @description The id of an account: an integer, or the same number as a string of digits. Contradiction: the doc gives the account id as an integer everywhere (`account_id` in every path, the `id` of an account, the `account_id` of every object) except in integration hooks, whose sample types `account_id` as a string. Reading taken: an integer, as the responses show; the parameter also accepts the string, so a hook's `account_id` passes as it is. Inferred: the API takes both forms in the path (they are the same text on the wire) and the string form holds only digits (the doc calls it "the numeric ID of the account").
+         * @example 3
+         * @example 3
+         */
+        AccountId: number | string;
+        /**
+         * @description The id of an inbox: an integer, or the same number as a string of digits. Contradiction: the doc gives the inbox id both ways. It is an integer in the inbox objects (`id`), in conversations (`inbox_id`), in the path of `application.inboxMembers.list` and in the conversation filters, and a number in `application.contacts.create` and the inbox paths; it is a string in the bodies of `application.conversations.create`, the three inbox-member calls and `application.integrations.createHook`, and in the hook and public-conversation objects they return. The doc does not settle which form the API wants, so every inbox-id parameter takes either, and an inbox id from any response passes as it is. Inferred: each parameter accepts both forms (the doc documents each with one form only) and the string form holds only digits (the doc calls it "the numeric ID"; no non-numeric one appears).
+         * @example 1
+         * @example 1
+         */
+        InboxId: number | string;
+        /**
+         * @description The id of a conversation: an integer, or the same number as a string of digits. Contradiction: the doc gives it as an integer in the paths ("the numeric ID of the conversation") and in every conversation and application message (`id`, `conversation_id`), but the public API's messages type `conversation_id` as a string. Reading taken: an integer, as the conversation objects show; the parameter also accepts the string, so a public message's `conversation_id` passes as it is. Inferred: the API takes both forms in the path (the same text on the wire) and the string form holds only digits.
+         * @example 42
+         * @example 42
+         */
+        ConversationId: number | string;
+        /**
+         * @description The id of a message: an integer, or the same number as a string of digits. Contradiction: the doc gives it as an integer in the paths ("the numeric ID of the message") and in the Application API's messages (`id`), but the public API's messages type `id` as a string. Reading taken: an integer; the parameter also accepts the string, so a public message's `id` passes as it is. Inferred: the API takes both forms in the path (the same text on the wire) and the string form holds only digits.
+         * @example 7
+         * @example 7
+         */
+        MessageId: number | string;
+        /**
+         * @description The id of an integration hook: an integer, or the same number as a string of digits. Contradiction: the doc's `hook_id` path parameter is "the numeric ID of the integration hook" (an integer), while the hook objects it returns type `id` as a string. Both forms are accepted, so a hook's `id` passes as it is. Inferred: the API takes both forms in the path (the same text on the wire) and the string form holds only digits.
+         * @example 5
+         * @example 5
+         */
+        IntegrationHookId: number | string;
+        /**
+         * @description A numeric id (of a contact, an agent, a team, an inbox or a label) given as an integer or as the same number in digits. Used where the doc types a parameter as a string although the id it takes is an integer in every response (`application.conversations.create`'s `contact_id`, `assignee_id` and `team_id`, the report filters). The doc does not settle which form the API wants there, so either is accepted: the string the doc documents, and the integer a response returns, as it is. Inferred: the integer form is accepted (the doc shows the string form only) and the string form holds only digits (the doc calls these ids numeric).
+         * @example 2
+         * @example 2
+         */
+        NumericId: number | string;
         /** @description The attributes of an account. */
         AccountRequest: {
             /** @description Name of the account. */
@@ -1937,8 +1977,8 @@ export interface components {
         };
         /** @description A new contact, as JSON (without the binary `avatar`; use `avatar_url`). */
         ContactCreateJsonRequest: {
-            /** @description The inbox to create the contact in. */
-            inbox_id: number;
+            /** @description The inbox to create the contact in: an inbox's `id`. The doc types it as a number; like every inbox-id parameter it takes an integer or the same number as a string (see `InboxId`). */
+            inbox_id: components["schemas"]["InboxId"];
             /** @description Name of the contact. */
             name?: string;
             /** @description Email of the contact (the name is taken from the sample; the dump lost it). */
@@ -1956,8 +1996,8 @@ export interface components {
         };
         /** @description A new contact, as a multipart form with an avatar image file. */
         ContactCreateFormRequest: {
-            /** @description The inbox to create the contact in. */
-            inbox_id: number;
+            /** @description The inbox to create the contact in: an inbox's `id`. The doc types it as a number; like every inbox-id parameter it takes an integer or the same number as a string (see `InboxId`). */
+            inbox_id: components["schemas"]["InboxId"];
             /** @description Name of the contact. */
             name?: string;
             /** @description Email of the contact (the name is taken from the sample; the dump lost it). */
@@ -2118,10 +2158,10 @@ export interface components {
         ConversationCreateRequest: {
             /** @description The conversation source id (the contact's `source_id` in the inbox). */
             source_id: string;
-            /** @description Id of the inbox in which the conversation is created. The doc marks it required, while the public Chatwoot spec does not; this spec follows the doc. Typed as a string, as the doc types it here. */
-            inbox_id: string;
-            /** @description Contact id for which the conversation is created. */
-            contact_id?: string;
+            /** @description Id of the inbox in which the conversation is created. The doc marks it required, while the public Chatwoot spec does not; this spec follows the doc. The doc types it as a string here; like every inbox-id parameter it takes the string or the integer `id` of an inbox (see `InboxId`). */
+            inbox_id: components["schemas"]["InboxId"];
+            /** @description Contact id for which the conversation is created: a contact's `id`. The doc types it as a string here, an integer in every contact it returns; either form is accepted (see `NumericId`). */
+            contact_id?: components["schemas"]["NumericId"];
             /** @description Attributes like browser information. */
             additional_attributes?: {
                 [key: string]: unknown;
@@ -2135,10 +2175,10 @@ export interface components {
              * @enum {string}
              */
             status?: "open" | "resolved" | "pending";
-            /** @description Agent id, to assign the conversation to an agent. */
-            assignee_id?: string;
-            /** @description Team id, to assign the conversation to a team. */
-            team_id?: string;
+            /** @description Agent id, to assign the conversation to an agent: an agent's (user's) `id`. The doc types it as a string here, an integer in every agent it returns; either form is accepted (see `NumericId`). */
+            assignee_id?: components["schemas"]["NumericId"];
+            /** @description Team id, to assign the conversation to a team: a team's `id`. The doc types it as a string here, an integer in every team it returns; either form is accepted (see `NumericId`). */
+            team_id?: components["schemas"]["NumericId"];
             message?: components["schemas"]["InitialMessage"];
         };
         /** @description The initial message to send in the conversation. The dump lost the name of this object; `message` is taken from the sample. */
@@ -2171,9 +2211,9 @@ export interface components {
         };
         /** @description The assignee. If `assignee_id` is present, `team_id` is ignored. */
         AssignmentRequest: {
-            /** @description Id of the assignee user. */
+            /** @description Id of the assignee user (a user's `id`). The doc types it as a number; Inferred: an integer, as a user's `id` is in every response. */
             assignee_id?: number;
-            /** @description Id of the team. Ignored if `assignee_id` is present. */
+            /** @description Id of the team (a team's `id`). Ignored if `assignee_id` is present. The doc types it as a number; Inferred: an integer, as a team's `id` is in every response. */
             team_id?: number;
         };
         /** @description The labels of the conversation. */
@@ -2445,13 +2485,13 @@ export interface components {
         };
         /** @description The agent bot to attach, or `null` to detach it. */
         SetAgentBotRequest: {
-            /** @description Agent bot ID, or `null` to remove the inbox's agent bot. */
+            /** @description Agent bot ID (an agent bot's `id`), or `null` to remove the inbox's agent bot. The doc types it as a number; Inferred: an integer, as an agent bot's `id` is in every response. */
             agent_bot: number | null;
         };
         /** @description An inbox and agents (to add, to keep, or to remove, depending on the call). */
         InboxMembersRequest: {
-            /** @description The ID of the inbox (typed as a string by the doc). */
-            inbox_id: string;
+            /** @description The ID of the inbox. The doc types it as a string here; like every inbox-id parameter it takes the string or the integer `id` of an inbox (see `InboxId`). */
+            inbox_id: components["schemas"]["InboxId"];
             /** @description IDs of the users (agents). */
             user_ids: number[];
         };
@@ -2478,8 +2518,8 @@ export interface components {
         IntegrationHookCreateRequest: {
             /** @description The ID of the app the hook is created for. */
             app_id?: string;
-            /** @description The inbox ID, if the hook is an inbox hook. */
-            inbox_id?: string;
+            /** @description The inbox ID, if the hook is an inbox hook. The doc types it as a string here; like every inbox-id parameter it takes the string or the integer `id` of an inbox (see `InboxId`). */
+            inbox_id?: components["schemas"]["InboxId"];
             /** @description The settings the integration requires. */
             settings?: {
                 [key: string]: unknown;
@@ -2492,7 +2532,7 @@ export interface components {
                 [key: string]: unknown;
             };
         };
-        /** @description An integration hook. The doc types `id`, `app_id`, `inbox_id` and `account_id` as strings and `status` and `hook_type` as booleans. `hook_type` is a string on the app. The types are kept as documented. */
+        /** @description An integration hook. The doc types `id`, `app_id`, `inbox_id` and `account_id` as strings and `status` and `hook_type` as booleans. `hook_type` is a string on the app. The types are kept as documented. The ids still chain: the `hook_id`, inbox-id and account-id parameters take either form (see `IntegrationHookId`, `InboxId`, `AccountId`). */
         IntegrationHook: {
             /** @description The hook's ID. */
             id?: string;
@@ -2907,7 +2947,7 @@ export interface components {
         PublicConversation: {
             /** @description The conversation's ID. */
             id?: number;
-            /** @description The inbox's ID (a string in the doc). */
+            /** @description The inbox's ID (a string in the doc; inbox-id parameters take it as it is, see `InboxId`). */
             inbox_id?: string;
             /** @description Messages of the conversation. */
             messages?: components["schemas"]["Message"][];
@@ -2938,7 +2978,7 @@ export interface components {
                 [key: string]: unknown;
             };
         };
-        /** @description A message as the public API returns it. The doc types `id`, `content_attributes`, `created_at` and `conversation_id` as strings here. The types are kept as documented. */
+        /** @description A message as the public API returns it. The doc types `id`, `content_attributes`, `created_at` and `conversation_id` as strings here. The types are kept as documented. The ids still chain: the `message_id` and `conversation_id` parameters take either form (see `MessageId`, `ConversationId`). */
         PublicMessage: {
             /** @description The message's ID. */
             id?: string;
@@ -2985,13 +3025,13 @@ export interface components {
         };
     };
     parameters: {
-        /** @description The numeric ID of the account. */
-        accountId: number;
+        /** @description The numeric ID of the account (an integer, or the same number as a string; see `AccountId`). */
+        accountId: components["schemas"]["AccountId"];
         /** @description The ID of the agent bot. (The doc's text, "The ID of the agentbot to be updated", is copied from the update call onto the reads too.) */
         agentBotId: number;
         /** @description The numeric ID of the user on the platform. */
         platformUserId: number;
-        /** @description ID of the contact. */
+        /** @description ID of the contact (a contact's `id`). The doc types it as a number; Inferred: an integer, as a contact's `id` is in every response (so a fraction is refused before sending). */
         contactId: number;
         /** @description The attribute to sort the list by. A leading `-` sorts in descending order. */
         contactSort: "name" | "email" | "phone_number" | "last_activity_at" | "-name" | "-email" | "-phone_number" | "-last_activity_at";
@@ -2999,16 +3039,16 @@ export interface components {
         contactPage: number;
         /** @description The page number, starting at 1 (the doc gives no default). */
         filterPage: number;
-        /** @description The numeric ID of the conversation. */
-        conversationId: number;
-        /** @description The numeric ID of the message. */
-        messageId: number;
+        /** @description The numeric ID of the conversation (an integer, or the same number as a string; see `ConversationId`). */
+        conversationId: components["schemas"]["ConversationId"];
+        /** @description The numeric ID of the message (an integer, or the same number as a string; see `MessageId`). */
+        messageId: components["schemas"]["MessageId"];
         /** @description Filter by conversation status. */
         conversationStatusFilter: "open" | "resolved" | "pending" | "snoozed";
         /** @description Filters conversations with messages containing the search term. */
         conversationQuery: string;
-        /** @description Only conversations of this inbox (the doc gives the name and type only). */
-        conversationInboxFilter: number;
+        /** @description Only conversations of this inbox (the doc gives the name and the type, integer, only). An integer or the same number as a string; see `InboxId`. */
+        conversationInboxFilter: components["schemas"]["InboxId"];
         /** @description Only conversations of this team (the doc gives the name and type only). */
         conversationTeamFilter: number;
         /** @description Only conversations with these labels (the doc gives the name and type only). Inferred: sent as a repeated query parameter (`labels=a&labels=b`), the OpenAPI default. The doc does not give the array encoding. */
@@ -3019,12 +3059,12 @@ export interface components {
         customFilterType: components["schemas"]["CustomFilterType"];
         /** @description The numeric ID of the custom filter. */
         customFilterId: number;
-        /** @description ID of the inbox. */
-        inboxId: number;
+        /** @description ID of the inbox (the doc types it as a number); an integer or the same number as a string, see `InboxId`. */
+        inboxId: components["schemas"]["InboxId"];
         /** @description Type of report. */
         reportType: "account" | "agent" | "inbox" | "label" | "team";
-        /** @description The id of the specific object when the type is agent, inbox, label (or team). */
-        reportObjectId: string;
+        /** @description The id of the specific object when the type is agent, inbox, label (or team): the `id` of that agent, inbox or team. The doc types it as a string, while those ids are integers in every response; either form is accepted (see `NumericId`), so an agent's, inbox's or team's `id` passes as it is. */
+        reportObjectId: components["schemas"]["NumericId"];
         /** @description The timestamp where the report should start. Inferred: Unix time in seconds, as a string (the doc says only "timestamp"). */
         reportSince: string;
         /** @description The timestamp where the report should stop. Inferred: Unix time in seconds, as a string (the doc says only "timestamp"). */
@@ -3076,7 +3116,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description The numeric ID of the account. */
+                /** @description The numeric ID of the account (an integer, or the same number as a string; see `AccountId`). */
                 account_id: components["parameters"]["accountId"];
             };
             cookie?: never;
@@ -3105,7 +3145,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description The numeric ID of the account. */
+                /** @description The numeric ID of the account (an integer, or the same number as a string; see `AccountId`). */
                 account_id: components["parameters"]["accountId"];
             };
             cookie?: never;
@@ -3134,7 +3174,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description The numeric ID of the account. */
+                /** @description The numeric ID of the account (an integer, or the same number as a string; see `AccountId`). */
                 account_id: components["parameters"]["accountId"];
             };
             cookie?: never;
@@ -3319,7 +3359,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description The numeric ID of the account. */
+                /** @description The numeric ID of the account (an integer, or the same number as a string; see `AccountId`). */
                 account_id: components["parameters"]["accountId"];
             };
             cookie?: never;
@@ -3344,7 +3384,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description The numeric ID of the account. */
+                /** @description The numeric ID of the account (an integer, or the same number as a string; see `AccountId`). */
                 account_id: components["parameters"]["accountId"];
             };
             cookie?: never;
@@ -3373,7 +3413,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description The numeric ID of the account. */
+                /** @description The numeric ID of the account (an integer, or the same number as a string; see `AccountId`). */
                 account_id: components["parameters"]["accountId"];
                 /** @description The ID of the agent bot. (The doc's text, "The ID of the agentbot to be updated", is copied from the update call onto the reads too.) */
                 id: components["parameters"]["agentBotId"];
@@ -3400,7 +3440,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description The numeric ID of the account. */
+                /** @description The numeric ID of the account (an integer, or the same number as a string; see `AccountId`). */
                 account_id: components["parameters"]["accountId"];
                 /** @description The ID of the agent bot. (The doc's text, "The ID of the agentbot to be updated", is copied from the update call onto the reads too.) */
                 id: components["parameters"]["agentBotId"];
@@ -3431,7 +3471,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description The numeric ID of the account. */
+                /** @description The numeric ID of the account (an integer, or the same number as a string; see `AccountId`). */
                 account_id: components["parameters"]["accountId"];
             };
             cookie?: never;
@@ -3456,7 +3496,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description The numeric ID of the account. */
+                /** @description The numeric ID of the account (an integer, or the same number as a string; see `AccountId`). */
                 account_id: components["parameters"]["accountId"];
             };
             cookie?: never;
@@ -3485,7 +3525,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description The numeric ID of the account. */
+                /** @description The numeric ID of the account (an integer, or the same number as a string; see `AccountId`). */
                 account_id: components["parameters"]["accountId"];
                 /** @description The ID of the agent to be updated. */
                 id: number;
@@ -3516,7 +3556,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description The numeric ID of the account. */
+                /** @description The numeric ID of the account (an integer, or the same number as a string; see `AccountId`). */
                 account_id: components["parameters"]["accountId"];
             };
             cookie?: never;
@@ -3541,7 +3581,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description The numeric ID of the account. */
+                /** @description The numeric ID of the account (an integer, or the same number as a string; see `AccountId`). */
                 account_id: components["parameters"]["accountId"];
             };
             cookie?: never;
@@ -3575,7 +3615,7 @@ export interface operations {
             };
             header?: never;
             path: {
-                /** @description The numeric ID of the account. */
+                /** @description The numeric ID of the account (an integer, or the same number as a string; see `AccountId`). */
                 account_id: components["parameters"]["accountId"];
             };
             cookie?: never;
@@ -3600,7 +3640,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description The numeric ID of the account. */
+                /** @description The numeric ID of the account (an integer, or the same number as a string; see `AccountId`). */
                 account_id: components["parameters"]["accountId"];
             };
             cookie?: never;
@@ -3630,9 +3670,9 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description The numeric ID of the account. */
+                /** @description The numeric ID of the account (an integer, or the same number as a string; see `AccountId`). */
                 account_id: components["parameters"]["accountId"];
-                /** @description ID of the contact. */
+                /** @description ID of the contact (a contact's `id`). The doc types it as a number; Inferred: an integer, as a contact's `id` is in every response (so a fraction is refused before sending). */
                 id: components["parameters"]["contactId"];
             };
             cookie?: never;
@@ -3657,9 +3697,9 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description The numeric ID of the account. */
+                /** @description The numeric ID of the account (an integer, or the same number as a string; see `AccountId`). */
                 account_id: components["parameters"]["accountId"];
-                /** @description ID of the contact. */
+                /** @description ID of the contact (a contact's `id`). The doc types it as a number; Inferred: an integer, as a contact's `id` is in every response (so a fraction is refused before sending). */
                 id: components["parameters"]["contactId"];
             };
             cookie?: never;
@@ -3689,9 +3729,9 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description The numeric ID of the account. */
+                /** @description The numeric ID of the account (an integer, or the same number as a string; see `AccountId`). */
                 account_id: components["parameters"]["accountId"];
-                /** @description ID of the contact. */
+                /** @description ID of the contact (a contact's `id`). The doc types it as a number; Inferred: an integer, as a contact's `id` is in every response (so a fraction is refused before sending). */
                 id: components["parameters"]["contactId"];
             };
             cookie?: never;
@@ -3723,7 +3763,7 @@ export interface operations {
             };
             header?: never;
             path: {
-                /** @description The numeric ID of the account. */
+                /** @description The numeric ID of the account (an integer, or the same number as a string; see `AccountId`). */
                 account_id: components["parameters"]["accountId"];
             };
             cookie?: never;
@@ -3751,7 +3791,7 @@ export interface operations {
             };
             header?: never;
             path: {
-                /** @description The numeric ID of the account. */
+                /** @description The numeric ID of the account (an integer, or the same number as a string; see `AccountId`). */
                 account_id: components["parameters"]["accountId"];
             };
             cookie?: never;
@@ -3780,9 +3820,9 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description The numeric ID of the account. */
+                /** @description The numeric ID of the account (an integer, or the same number as a string; see `AccountId`). */
                 account_id: components["parameters"]["accountId"];
-                /** @description The numeric ID of the conversation. */
+                /** @description The numeric ID of the conversation (an integer, or the same number as a string; see `ConversationId`). */
                 conversation_id: components["parameters"]["conversationId"];
             };
             cookie?: never;
@@ -3811,9 +3851,9 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description The numeric ID of the account. */
+                /** @description The numeric ID of the account (an integer, or the same number as a string; see `AccountId`). */
                 account_id: components["parameters"]["accountId"];
-                /** @description The numeric ID of the conversation. */
+                /** @description The numeric ID of the conversation (an integer, or the same number as a string; see `ConversationId`). */
                 conversation_id: components["parameters"]["conversationId"];
             };
             cookie?: never;
@@ -3838,9 +3878,9 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description The numeric ID of the account. */
+                /** @description The numeric ID of the account (an integer, or the same number as a string; see `AccountId`). */
                 account_id: components["parameters"]["accountId"];
-                /** @description The numeric ID of the conversation. */
+                /** @description The numeric ID of the conversation (an integer, or the same number as a string; see `ConversationId`). */
                 conversation_id: components["parameters"]["conversationId"];
             };
             cookie?: never;
@@ -3871,7 +3911,7 @@ export interface operations {
                 status?: components["parameters"]["conversationStatusFilter"];
                 /** @description Filters conversations with messages containing the search term. */
                 q?: components["parameters"]["conversationQuery"];
-                /** @description Only conversations of this inbox (the doc gives the name and type only). */
+                /** @description Only conversations of this inbox (the doc gives the name and the type, integer, only). An integer or the same number as a string; see `InboxId`. */
                 inbox_id?: components["parameters"]["conversationInboxFilter"];
                 /** @description Only conversations of this team (the doc gives the name and type only). */
                 team_id?: components["parameters"]["conversationTeamFilter"];
@@ -3880,7 +3920,7 @@ export interface operations {
             };
             header?: never;
             path: {
-                /** @description The numeric ID of the account. */
+                /** @description The numeric ID of the account (an integer, or the same number as a string; see `AccountId`). */
                 account_id: components["parameters"]["accountId"];
             };
             cookie?: never;
@@ -3909,7 +3949,7 @@ export interface operations {
                 status?: components["parameters"]["conversationStatusFilter"];
                 /** @description Filters conversations with messages containing the search term. */
                 q?: components["parameters"]["conversationQuery"];
-                /** @description Only conversations of this inbox (the doc gives the name and type only). */
+                /** @description Only conversations of this inbox (the doc gives the name and the type, integer, only). An integer or the same number as a string; see `InboxId`. */
                 inbox_id?: components["parameters"]["conversationInboxFilter"];
                 /** @description Only conversations of this team (the doc gives the name and type only). */
                 team_id?: components["parameters"]["conversationTeamFilter"];
@@ -3920,7 +3960,7 @@ export interface operations {
             };
             header?: never;
             path: {
-                /** @description The numeric ID of the account. */
+                /** @description The numeric ID of the account (an integer, or the same number as a string; see `AccountId`). */
                 account_id: components["parameters"]["accountId"];
             };
             cookie?: never;
@@ -3945,7 +3985,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description The numeric ID of the account. */
+                /** @description The numeric ID of the account (an integer, or the same number as a string; see `AccountId`). */
                 account_id: components["parameters"]["accountId"];
             };
             cookie?: never;
@@ -3977,7 +4017,7 @@ export interface operations {
             };
             header?: never;
             path: {
-                /** @description The numeric ID of the account. */
+                /** @description The numeric ID of the account (an integer, or the same number as a string; see `AccountId`). */
                 account_id: components["parameters"]["accountId"];
             };
             cookie?: never;
@@ -4006,9 +4046,9 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description The numeric ID of the account. */
+                /** @description The numeric ID of the account (an integer, or the same number as a string; see `AccountId`). */
                 account_id: components["parameters"]["accountId"];
-                /** @description The numeric ID of the conversation. */
+                /** @description The numeric ID of the conversation (an integer, or the same number as a string; see `ConversationId`). */
                 conversation_id: components["parameters"]["conversationId"];
             };
             cookie?: never;
@@ -4033,9 +4073,9 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description The numeric ID of the account. */
+                /** @description The numeric ID of the account (an integer, or the same number as a string; see `AccountId`). */
                 account_id: components["parameters"]["accountId"];
-                /** @description The numeric ID of the conversation. */
+                /** @description The numeric ID of the conversation (an integer, or the same number as a string; see `ConversationId`). */
                 conversation_id: components["parameters"]["conversationId"];
             };
             cookie?: never;
@@ -4064,9 +4104,9 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description The numeric ID of the account. */
+                /** @description The numeric ID of the account (an integer, or the same number as a string; see `AccountId`). */
                 account_id: components["parameters"]["accountId"];
-                /** @description The numeric ID of the conversation. */
+                /** @description The numeric ID of the conversation (an integer, or the same number as a string; see `ConversationId`). */
                 conversation_id: components["parameters"]["conversationId"];
             };
             cookie?: never;
@@ -4098,9 +4138,9 @@ export interface operations {
             };
             header?: never;
             path: {
-                /** @description The numeric ID of the account. */
+                /** @description The numeric ID of the account (an integer, or the same number as a string; see `AccountId`). */
                 account_id: components["parameters"]["accountId"];
-                /** @description The numeric ID of the conversation. */
+                /** @description The numeric ID of the conversation (an integer, or the same number as a string; see `ConversationId`). */
                 conversation_id: components["parameters"]["conversationId"];
             };
             cookie?: never;
@@ -4125,9 +4165,9 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description The numeric ID of the account. */
+                /** @description The numeric ID of the account (an integer, or the same number as a string; see `AccountId`). */
                 account_id: components["parameters"]["accountId"];
-                /** @description The numeric ID of the conversation. */
+                /** @description The numeric ID of the conversation (an integer, or the same number as a string; see `ConversationId`). */
                 conversation_id: components["parameters"]["conversationId"];
             };
             cookie?: never;
@@ -4156,11 +4196,11 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description The numeric ID of the account. */
+                /** @description The numeric ID of the account (an integer, or the same number as a string; see `AccountId`). */
                 account_id: components["parameters"]["accountId"];
-                /** @description The numeric ID of the conversation. */
+                /** @description The numeric ID of the conversation (an integer, or the same number as a string; see `ConversationId`). */
                 conversation_id: components["parameters"]["conversationId"];
-                /** @description The numeric ID of the message. */
+                /** @description The numeric ID of the message (an integer, or the same number as a string; see `MessageId`). */
                 message_id: components["parameters"]["messageId"];
             };
             cookie?: never;
@@ -4188,7 +4228,7 @@ export interface operations {
             };
             header?: never;
             path: {
-                /** @description The numeric ID of the account. */
+                /** @description The numeric ID of the account (an integer, or the same number as a string; see `AccountId`). */
                 account_id: components["parameters"]["accountId"];
             };
             cookie?: never;
@@ -4213,7 +4253,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description The numeric ID of the account. */
+                /** @description The numeric ID of the account (an integer, or the same number as a string; see `AccountId`). */
                 account_id: components["parameters"]["accountId"];
             };
             cookie?: never;
@@ -4242,7 +4282,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description The numeric ID of the account. */
+                /** @description The numeric ID of the account (an integer, or the same number as a string; see `AccountId`). */
                 account_id: components["parameters"]["accountId"];
                 /** @description The ID of the custom attribute. (The doc's "to be updated" wording is copied onto the read too.) */
                 id: components["parameters"]["customAttributeId"];
@@ -4269,7 +4309,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description The numeric ID of the account. */
+                /** @description The numeric ID of the account (an integer, or the same number as a string; see `AccountId`). */
                 account_id: components["parameters"]["accountId"];
                 /** @description The ID of the custom attribute. (The doc's "to be updated" wording is copied onto the read too.) */
                 id: components["parameters"]["customAttributeId"];
@@ -4303,7 +4343,7 @@ export interface operations {
             };
             header?: never;
             path: {
-                /** @description The numeric ID of the account. */
+                /** @description The numeric ID of the account (an integer, or the same number as a string; see `AccountId`). */
                 account_id: components["parameters"]["accountId"];
             };
             cookie?: never;
@@ -4331,7 +4371,7 @@ export interface operations {
             };
             header?: never;
             path: {
-                /** @description The numeric ID of the account. */
+                /** @description The numeric ID of the account (an integer, or the same number as a string; see `AccountId`). */
                 account_id: components["parameters"]["accountId"];
             };
             cookie?: never;
@@ -4360,7 +4400,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description The numeric ID of the account. */
+                /** @description The numeric ID of the account (an integer, or the same number as a string; see `AccountId`). */
                 account_id: components["parameters"]["accountId"];
                 /** @description The numeric ID of the custom filter. */
                 custom_filter_id: components["parameters"]["customFilterId"];
@@ -4387,7 +4427,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description The numeric ID of the account. */
+                /** @description The numeric ID of the account (an integer, or the same number as a string; see `AccountId`). */
                 account_id: components["parameters"]["accountId"];
                 /** @description The numeric ID of the custom filter. */
                 custom_filter_id: components["parameters"]["customFilterId"];
@@ -4418,7 +4458,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description The numeric ID of the account. */
+                /** @description The numeric ID of the account (an integer, or the same number as a string; see `AccountId`). */
                 account_id: components["parameters"]["accountId"];
             };
             cookie?: never;
@@ -4443,7 +4483,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description The numeric ID of the account. */
+                /** @description The numeric ID of the account (an integer, or the same number as a string; see `AccountId`). */
                 account_id: components["parameters"]["accountId"];
             };
             cookie?: never;
@@ -4473,9 +4513,9 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description The numeric ID of the account. */
+                /** @description The numeric ID of the account (an integer, or the same number as a string; see `AccountId`). */
                 account_id: components["parameters"]["accountId"];
-                /** @description ID of the inbox. */
+                /** @description ID of the inbox (the doc types it as a number); an integer or the same number as a string, see `InboxId`. */
                 id: components["parameters"]["inboxId"];
             };
             cookie?: never;
@@ -4500,9 +4540,9 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description The numeric ID of the account. */
+                /** @description The numeric ID of the account (an integer, or the same number as a string; see `AccountId`). */
                 account_id: components["parameters"]["accountId"];
-                /** @description ID of the inbox. */
+                /** @description ID of the inbox (the doc types it as a number); an integer or the same number as a string, see `InboxId`. */
                 id: components["parameters"]["inboxId"];
             };
             cookie?: never;
@@ -4532,9 +4572,9 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description The numeric ID of the account. */
+                /** @description The numeric ID of the account (an integer, or the same number as a string; see `AccountId`). */
                 account_id: components["parameters"]["accountId"];
-                /** @description ID of the inbox. */
+                /** @description ID of the inbox (the doc types it as a number); an integer or the same number as a string, see `InboxId`. */
                 id: components["parameters"]["inboxId"];
             };
             cookie?: never;
@@ -4559,9 +4599,9 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description The numeric ID of the account. */
+                /** @description The numeric ID of the account (an integer, or the same number as a string; see `AccountId`). */
                 account_id: components["parameters"]["accountId"];
-                /** @description ID of the inbox. */
+                /** @description ID of the inbox (the doc types it as a number); an integer or the same number as a string, see `InboxId`. */
                 id: components["parameters"]["inboxId"];
             };
             cookie?: never;
@@ -4588,10 +4628,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description The numeric ID of the account. */
+                /** @description The numeric ID of the account (an integer, or the same number as a string; see `AccountId`). */
                 account_id: components["parameters"]["accountId"];
-                /** @description The ID of the inbox. */
-                inbox_id: number;
+                /** @description The ID of the inbox (an integer, or the same number as a string; see `InboxId`). */
+                inbox_id: components["schemas"]["InboxId"];
             };
             cookie?: never;
         };
@@ -4615,7 +4655,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description The numeric ID of the account. */
+                /** @description The numeric ID of the account (an integer, or the same number as a string; see `AccountId`). */
                 account_id: components["parameters"]["accountId"];
             };
             cookie?: never;
@@ -4644,7 +4684,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description The numeric ID of the account. */
+                /** @description The numeric ID of the account (an integer, or the same number as a string; see `AccountId`). */
                 account_id: components["parameters"]["accountId"];
             };
             cookie?: never;
@@ -4671,7 +4711,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description The numeric ID of the account. */
+                /** @description The numeric ID of the account (an integer, or the same number as a string; see `AccountId`). */
                 account_id: components["parameters"]["accountId"];
             };
             cookie?: never;
@@ -4700,7 +4740,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description The numeric ID of the account. */
+                /** @description The numeric ID of the account (an integer, or the same number as a string; see `AccountId`). */
                 account_id: components["parameters"]["accountId"];
             };
             cookie?: never;
@@ -4725,7 +4765,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description The numeric ID of the account. */
+                /** @description The numeric ID of the account (an integer, or the same number as a string; see `AccountId`). */
                 account_id: components["parameters"]["accountId"];
             };
             cookie?: never;
@@ -4754,10 +4794,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description The numeric ID of the account. */
+                /** @description The numeric ID of the account (an integer, or the same number as a string; see `AccountId`). */
                 account_id: components["parameters"]["accountId"];
-                /** @description The numeric ID of the integration hook. */
-                hook_id: number;
+                /** @description The numeric ID of the integration hook: a hook's `id` (a string in the doc's hook objects) or the same number as an integer; see `IntegrationHookId`. */
+                hook_id: components["schemas"]["IntegrationHookId"];
             };
             cookie?: never;
         };
@@ -4787,7 +4827,7 @@ export interface operations {
                 metric: components["schemas"]["ReportMetric"];
                 /** @description Type of report. */
                 type: components["parameters"]["reportType"];
-                /** @description The id of the specific object when the type is agent, inbox, label (or team). */
+                /** @description The id of the specific object when the type is agent, inbox, label (or team): the `id` of that agent, inbox or team. The doc types it as a string, while those ids are integers in every response; either form is accepted (see `NumericId`), so an agent's, inbox's or team's `id` passes as it is. */
                 id?: components["parameters"]["reportObjectId"];
                 /** @description The timestamp where the report should start. Inferred: Unix time in seconds, as a string (the doc says only "timestamp"). */
                 since?: components["parameters"]["reportSince"];
@@ -4796,7 +4836,7 @@ export interface operations {
             };
             header?: never;
             path: {
-                /** @description The numeric ID of the account. */
+                /** @description The numeric ID of the account (an integer, or the same number as a string; see `AccountId`). */
                 account_id: components["parameters"]["accountId"];
             };
             cookie?: never;
@@ -4821,7 +4861,7 @@ export interface operations {
             query: {
                 /** @description Type of report. */
                 type: components["parameters"]["reportType"];
-                /** @description The id of the specific object when the type is agent, inbox, label (or team). */
+                /** @description The id of the specific object when the type is agent, inbox, label (or team): the `id` of that agent, inbox or team. The doc types it as a string, while those ids are integers in every response; either form is accepted (see `NumericId`), so an agent's, inbox's or team's `id` passes as it is. */
                 id?: components["parameters"]["reportObjectId"];
                 /** @description The timestamp where the report should start. Inferred: Unix time in seconds, as a string (the doc says only "timestamp"). */
                 since?: components["parameters"]["reportSince"];
@@ -4830,7 +4870,7 @@ export interface operations {
             };
             header?: never;
             path: {
-                /** @description The numeric ID of the account. */
+                /** @description The numeric ID of the account (an integer, or the same number as a string; see `AccountId`). */
                 account_id: components["parameters"]["accountId"];
             };
             cookie?: never;
@@ -4858,7 +4898,7 @@ export interface operations {
             };
             header?: never;
             path: {
-                /** @description The numeric ID of the account. */
+                /** @description The numeric ID of the account (an integer, or the same number as a string; see `AccountId`). */
                 account_id: components["parameters"]["accountId"];
             };
             cookie?: never;
@@ -4883,12 +4923,12 @@ export interface operations {
             query: {
                 /** @description Type of report. Always `agent` here. */
                 type: "agent";
-                /** @description The numeric ID of the user (agent), to get one agent's metrics. */
-                user_id?: string;
+                /** @description The numeric ID of the user (agent), to get one agent's metrics. The doc types it as a string, while a user's `id` is an integer in every response; either form is accepted (see `NumericId`), so an agent's `id` passes as it is. */
+                user_id?: components["schemas"]["NumericId"];
             };
             header?: never;
             path: {
-                /** @description The numeric ID of the account. */
+                /** @description The numeric ID of the account (an integer, or the same number as a string; see `AccountId`). */
                 account_id: components["parameters"]["accountId"];
             };
             cookie?: never;
@@ -4913,7 +4953,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description The numeric ID of the account. */
+                /** @description The numeric ID of the account (an integer, or the same number as a string; see `AccountId`). */
                 account_id: components["parameters"]["accountId"];
             };
             cookie?: never;
@@ -4938,7 +4978,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description The numeric ID of the account. */
+                /** @description The numeric ID of the account (an integer, or the same number as a string; see `AccountId`). */
                 account_id: components["parameters"]["accountId"];
             };
             cookie?: never;
@@ -4967,7 +5007,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description The numeric ID of the account. */
+                /** @description The numeric ID of the account (an integer, or the same number as a string; see `AccountId`). */
                 account_id: components["parameters"]["accountId"];
                 /** @description The ID of the team. (The doc's "to be updated" wording is copied onto every team call.) */
                 team_id: components["parameters"]["teamId"];
@@ -4994,7 +5034,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description The numeric ID of the account. */
+                /** @description The numeric ID of the account (an integer, or the same number as a string; see `AccountId`). */
                 account_id: components["parameters"]["accountId"];
                 /** @description The ID of the team. (The doc's "to be updated" wording is copied onto every team call.) */
                 team_id: components["parameters"]["teamId"];
@@ -5025,7 +5065,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description The numeric ID of the account. */
+                /** @description The numeric ID of the account (an integer, or the same number as a string; see `AccountId`). */
                 account_id: components["parameters"]["accountId"];
                 /** @description The ID of the team. (The doc's "to be updated" wording is copied onto every team call.) */
                 team_id: components["parameters"]["teamId"];
@@ -5052,7 +5092,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description The numeric ID of the account. */
+                /** @description The numeric ID of the account (an integer, or the same number as a string; see `AccountId`). */
                 account_id: components["parameters"]["accountId"];
                 /** @description The ID of the team. (The doc's "to be updated" wording is copied onto every team call.) */
                 team_id: components["parameters"]["teamId"];
@@ -5083,7 +5123,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description The numeric ID of the account. */
+                /** @description The numeric ID of the account (an integer, or the same number as a string; see `AccountId`). */
                 account_id: components["parameters"]["accountId"];
                 /** @description The ID of the team. (The doc's "to be updated" wording is copied onto every team call.) */
                 team_id: components["parameters"]["teamId"];
@@ -5112,7 +5152,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description The numeric ID of the account. */
+                /** @description The numeric ID of the account (an integer, or the same number as a string; see `AccountId`). */
                 account_id: components["parameters"]["accountId"];
                 /** @description The ID of the team. (The doc's "to be updated" wording is copied onto every team call.) */
                 team_id: components["parameters"]["teamId"];
@@ -5143,7 +5183,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description The numeric ID of the account. */
+                /** @description The numeric ID of the account (an integer, or the same number as a string; see `AccountId`). */
                 account_id: components["parameters"]["accountId"];
             };
             cookie?: never;
@@ -5168,7 +5208,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description The numeric ID of the account. */
+                /** @description The numeric ID of the account (an integer, or the same number as a string; see `AccountId`). */
                 account_id: components["parameters"]["accountId"];
             };
             cookie?: never;
@@ -5199,7 +5239,7 @@ export interface operations {
             path: {
                 /** @description The numeric ID of the webhook. */
                 webhook_id: number;
-                /** @description The numeric ID of the account. */
+                /** @description The numeric ID of the account (an integer, or the same number as a string; see `AccountId`). */
                 account_id: components["parameters"]["accountId"];
             };
             cookie?: never;
@@ -5231,7 +5271,7 @@ export interface operations {
             };
             header?: never;
             path: {
-                /** @description The numeric ID of the account. */
+                /** @description The numeric ID of the account (an integer, or the same number as a string; see `AccountId`). */
                 account_id: components["parameters"]["accountId"];
             };
             cookie?: never;
@@ -5256,7 +5296,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description The numeric ID of the account. */
+                /** @description The numeric ID of the account (an integer, or the same number as a string; see `AccountId`). */
                 account_id: components["parameters"]["accountId"];
             };
             cookie?: never;
@@ -5285,7 +5325,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description The numeric ID of the account. */
+                /** @description The numeric ID of the account (an integer, or the same number as a string; see `AccountId`). */
                 account_id: components["parameters"]["accountId"];
                 /** @description The ID of the automation rule. (The doc's "to be updated" wording is copied onto the read too.) */
                 id: components["parameters"]["automationRuleId"];
@@ -5312,7 +5352,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description The numeric ID of the account. */
+                /** @description The numeric ID of the account (an integer, or the same number as a string; see `AccountId`). */
                 account_id: components["parameters"]["accountId"];
                 /** @description The ID of the automation rule. (The doc's "to be updated" wording is copied onto the read too.) */
                 id: components["parameters"]["automationRuleId"];
@@ -5343,7 +5383,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description The numeric ID of the account. */
+                /** @description The numeric ID of the account (an integer, or the same number as a string; see `AccountId`). */
                 account_id: components["parameters"]["accountId"];
             };
             cookie?: never;
@@ -5368,7 +5408,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description The numeric ID of the account. */
+                /** @description The numeric ID of the account (an integer, or the same number as a string; see `AccountId`). */
                 account_id: components["parameters"]["accountId"];
             };
             cookie?: never;
@@ -5397,7 +5437,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description The numeric ID of the account. */
+                /** @description The numeric ID of the account (an integer, or the same number as a string; see `AccountId`). */
                 account_id: components["parameters"]["accountId"];
                 /** @description The ID of the portal. The doc lists no portal parameter; the path comes from the public Chatwoot spec. Inferred: an integer, like the `id` of a portal in the responses. */
                 id: components["parameters"]["portalId"];
@@ -5428,7 +5468,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description The numeric ID of the account. */
+                /** @description The numeric ID of the account (an integer, or the same number as a string; see `AccountId`). */
                 account_id: components["parameters"]["accountId"];
                 /** @description The ID of the portal. The doc lists no portal parameter; the path comes from the public Chatwoot spec. Inferred: an integer, like the `id` of a portal in the responses. */
                 id: components["parameters"]["portalId"];
@@ -5459,7 +5499,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description The numeric ID of the account. */
+                /** @description The numeric ID of the account (an integer, or the same number as a string; see `AccountId`). */
                 account_id: components["parameters"]["accountId"];
                 /** @description The ID of the portal. The doc lists no portal parameter; the path comes from the public Chatwoot spec. Inferred: an integer, like the `id` of a portal in the responses. */
                 id: components["parameters"]["portalId"];
@@ -5634,7 +5674,7 @@ export interface operations {
                 inbox_identifier: components["parameters"]["inboxIdentifier"];
                 /** @description The source id of the contact, obtained on contact creation (`source_id`). */
                 contact_identifier: components["parameters"]["contactIdentifier"];
-                /** @description The numeric ID of the conversation. */
+                /** @description The numeric ID of the conversation (an integer, or the same number as a string; see `ConversationId`). */
                 conversation_id: components["parameters"]["conversationId"];
             };
             cookie?: never;
@@ -5662,7 +5702,7 @@ export interface operations {
                 inbox_identifier: components["parameters"]["inboxIdentifier"];
                 /** @description The source id of the contact, obtained on contact creation (`source_id`). */
                 contact_identifier: components["parameters"]["contactIdentifier"];
-                /** @description The numeric ID of the conversation. */
+                /** @description The numeric ID of the conversation (an integer, or the same number as a string; see `ConversationId`). */
                 conversation_id: components["parameters"]["conversationId"];
             };
             cookie?: never;
@@ -5694,9 +5734,9 @@ export interface operations {
                 inbox_identifier: components["parameters"]["inboxIdentifier"];
                 /** @description The source id of the contact, obtained on contact creation (`source_id`). */
                 contact_identifier: components["parameters"]["contactIdentifier"];
-                /** @description The numeric ID of the conversation. */
+                /** @description The numeric ID of the conversation (an integer, or the same number as a string; see `ConversationId`). */
                 conversation_id: components["parameters"]["conversationId"];
-                /** @description The numeric ID of the message. */
+                /** @description The numeric ID of the message (an integer, or the same number as a string; see `MessageId`). */
                 message_id: components["parameters"]["messageId"];
             };
             cookie?: never;

@@ -436,10 +436,10 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description The id of the WABA webhook (`id` in `webhooks.list`).
+                 * @description The id of the WABA webhook (`id` in `webhooks.list`), as an integer or a string of digits; see `PathId`.
                  * @example 3
                  */
-                id: string;
+                id: components["schemas"]["PathId"];
             };
             cookie?: never;
         };
@@ -926,7 +926,7 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description The user's id (`id` of a User object, also the last segment of its `url`).
+                 * @description The user's id (`id` of a User object, also the last segment of its `url`), as an integer or a string of digits; see `PathId`.
                  * @example 2
                  */
                 id: components["parameters"]["userId"];
@@ -1238,6 +1238,12 @@ export interface components {
             /** @description What went wrong, e.g. `Authentication credentials were not provided.` */
             detail: string;
         };
+        /**
+         * @description The id of an object in a path (a user, a message or chat tagging, a WABA webhook): an integer, or the same number as a string of digits. Contradiction: the doc types these path parameters as strings (`id required | string`, once "A unique integer value identifying this message tagging"), while the objects they name return `id` as an integer. Reading taken: both, since the two are the same text in the URL; so an object's `id` passes as it is and a string id still works. Inferred: the string form holds only digits (the doc calls the value an integer).
+         * @example 12
+         * @example 12
+         */
+        PathId: number | string;
         /** @description Inferred: DRF's validation error body. Each key is an invalid field (or `non_field_errors`) and each value is a list of messages. The doc shows none. */
         ValidationErrors: {
             /** @description Errors that concern no single field (e.g. wrong credentials). */
@@ -2432,10 +2438,10 @@ export interface components {
          */
         waIdPath: string;
         /**
-         * @description The user's id (`id` of a User object, also the last segment of its `url`).
+         * @description The user's id (`id` of a User object, also the last segment of its `url`), as an integer or a string of digits; see `PathId`.
          * @example 2
          */
-        userId: string;
+        userId: components["schemas"]["PathId"];
     };
     requestBodies: never;
     headers: never;
@@ -2666,10 +2672,10 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description A unique integer value identifying this message tagging.
+                 * @description A unique integer value identifying this message tagging: the tagging's `id` (or an applied tag's `tagging_id`), as an integer or a string of digits; see `PathId`.
                  * @example 12
                  */
-                id: string;
+                id: components["schemas"]["PathId"];
             };
             cookie?: never;
         };
@@ -2775,10 +2781,10 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description A unique integer value identifying this chat tagging.
+                 * @description A unique integer value identifying this chat tagging: the tagging's `id` (or an applied tag's `tagging_id`), as an integer or a string of digits; see `PathId`.
                  * @example 7
                  */
-                id: string;
+                id: components["schemas"]["PathId"];
             };
             cookie?: never;
         };
@@ -2972,10 +2978,10 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The id of the WABA webhook (`id` in `webhooks.list`).
+                 * @description The id of the WABA webhook (`id` in `webhooks.list`), as an integer or a string of digits; see `PathId`.
                  * @example 3
                  */
-                id: string;
+                id: components["schemas"]["PathId"];
             };
             cookie?: never;
         };
@@ -3001,10 +3007,10 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The id of the WABA webhook (`id` in `webhooks.list`).
+                 * @description The id of the WABA webhook (`id` in `webhooks.list`), as an integer or a string of digits; see `PathId`.
                  * @example 3
                  */
-                id: string;
+                id: components["schemas"]["PathId"];
             };
             cookie?: never;
         };
@@ -3667,7 +3673,7 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The user's id (`id` of a User object, also the last segment of its `url`).
+                 * @description The user's id (`id` of a User object, also the last segment of its `url`), as an integer or a string of digits; see `PathId`.
                  * @example 2
                  */
                 id: components["parameters"]["userId"];
@@ -3696,7 +3702,7 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The user's id (`id` of a User object, also the last segment of its `url`).
+                 * @description The user's id (`id` of a User object, also the last segment of its `url`), as an integer or a string of digits; see `PathId`.
                  * @example 2
                  */
                 id: components["parameters"]["userId"];
@@ -3730,7 +3736,7 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The user's id (`id` of a User object, also the last segment of its `url`).
+                 * @description The user's id (`id` of a User object, also the last segment of its `url`), as an integer or a string of digits; see `PathId`.
                  * @example 2
                  */
                 id: components["parameters"]["userId"];
@@ -3764,7 +3770,7 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The user's id (`id` of a User object, also the last segment of its `url`).
+                 * @description The user's id (`id` of a User object, also the last segment of its `url`), as an integer or a string of digits; see `PathId`.
                  * @example 2
                  */
                 id: components["parameters"]["userId"];
