@@ -21,8 +21,11 @@ export interface LogEvent {
   readonly message?: string;
 }
 
-/** A logger: a function, or any object with a `debug` method (such as `console`). */
-export type Logger = ((event: LogEvent) => void) | { debug(message: string, event: LogEvent): void };
+/**
+ * A logger: a function, which receives each structured {@link LogEvent}, or any object with a
+ * `debug` method (such as `console`), which receives one formatted line per event and nothing else.
+ */
+export type Logger = ((event: LogEvent) => void) | { debug(message: string): void };
 
 /** Formats an event as one line, e.g. `POST /mailboxes/list -> 200 (attempt 1, 12 ms)`. */
 export function formatLogEvent(e: LogEvent): string {
@@ -45,5 +48,6 @@ export function formatLogEvent(e: LogEvent): string {
 export function emit(logger: Logger | undefined, event: LogEvent): void {
   if (!logger) return;
   if (typeof logger === "function") logger(event);
-  else logger.debug(formatLogEvent(event), event);
+  // One concise line, not the line plus an object dump (console.debug prints every argument).
+  else logger.debug(formatLogEvent(event));
 }

@@ -134,6 +134,15 @@ describe("requests", () => {
     expect(events[1]).toMatchObject({ path: "/items/{itemId}", status: 503, attempt: 1, operationId: "items.get" });
     expect(formatLogEvent(events[4] as LogEvent)).toMatch(/^\[inboxkit\] GET \/items\/\{itemId\} -> 200 \(attempt 2, \d+ ms\)$/);
   });
+
+  it("a console-like logger gets exactly one formatted line per event, no object dump", async () => {
+    const calls: unknown[][] = [];
+    const consoleLike = { debug: (...args: unknown[]) => void calls.push(args) };
+    const { fetch } = scriptedFetch(() => json({ data: [] }));
+    await acme({ fetch, logger: consoleLike }).items.get({ itemId: "42" });
+    expect(calls.map((args) => args.length)).toEqual([1, 1]);
+    expect(calls.map((args) => args[0])).toEqual([expect.stringMatching(/^\[inboxkit\] GET \/items\/\{itemId\} attempt 1$/), expect.stringMatching(/^\[inboxkit\] GET \/items\/\{itemId\} -> 200 \(attempt 1, \d+ ms\)$/)]);
+  });
 });
 
 describe("client options", () => {
