@@ -26,6 +26,10 @@ step "install" pnpm install --frozen-lockfile
 CHROMIUM_PATH="$(node scripts/ensure-chromium.mjs | tail -n 1)"
 export CHROMIUM_PATH
 echo "chromium: ${CHROMIUM_PATH}"
+# Debian's redis-server for the budget store's tests (installed when missing, like chromium).
+REDIS_SERVER_PATH="$(node scripts/ensure-redis.mjs | tail -n 1)"
+export REDIS_SERVER_PATH
+echo "redis-server: ${REDIS_SERVER_PATH}"
 step "lint specs" pnpm exec redocly lint
 step "drift check (generate, then compare with the commit)" pnpm run check:drift
 step "build, typecheck, unit + contract + type tests, package checks" pnpm exec turbo run build typecheck test check:package --continue

@@ -29,6 +29,8 @@ const MODULES = [
   { name: "overhead", load: () => import("./overhead.mjs") },
   { name: "bundle", load: () => import("./bundle.mjs") },
   { name: "budget", load: () => import("./budget.mjs") },
+  { name: "distributed-budget", load: () => import("./distributed-budget.mjs") },
+  { name: "typecheck", load: () => import("./typecheck.mjs") },
 ];
 
 function parseArgs(argv) {

@@ -4,14 +4,16 @@
 //   cd /work/main && ./node_modules/.bin/vitest run --config vitest.config.ts scripts/test/pack.test.ts
 //
 // The packages are NOT built here: build them first (tsup); a dist older than its sources fails the test.
-// The vendor packages are the publishable (non-private) workspace packages that depend on
-// @inboxkit/runtime, read from pnpm-workspace.yaml; each gets one `describe`. What each vendor's client
-// is called with lives in scripts/test/pack/<vendor>.ts: a new vendor package fails here until it has one.
+// The vendor packages are the publishable (non-private) workspace packages (read from
+// pnpm-workspace.yaml) that depend on @inboxkit/runtime and live in packages/<api> for an API of
+// redocly.yaml — so a runtime add-on such as @inboxkit/budget-redis is not one; each gets one
+// `describe`. What each vendor's client is called with lives in scripts/test/pack/<vendor>.ts: a new
+// vendor package fails here until it has one.
 // Set KEEP_PACK_TMP=1 to keep the temp projects for inspection.
 import { execFile } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join, relative, resolve, sep } from "node:path";
+import { basename, dirname, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -77,7 +79,9 @@ function workspacePackages(): WorkspacePackage[] {
 
 const PACKAGES = workspacePackages();
 const runtimePackage = PACKAGES.find((p) => p.json.name === RUNTIME);
-const VENDORS = PACKAGES.filter((p) => !p.json.private && p.json.name !== RUNTIME && p.json.dependencies?.[RUNTIME] !== undefined);
+/** The APIs of redocly.yaml: each vendor's package is packages/<api>. */
+const APIS = Object.keys((parseYaml(readFileSync(join(ROOT, "redocly.yaml"), "utf8")) as { apis: Record<string, unknown> }).apis);
+const VENDORS = PACKAGES.filter((p) => !p.json.private && p.json.name !== RUNTIME && p.json.dependencies?.[RUNTIME] !== undefined && APIS.includes(basename(p.dir)));
 const PNPM = `pnpm@${/^pnpm@([^+]+)/.exec((JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { packageManager?: string }).packageManager ?? "")?.[1] ?? "10.34.9"}`;
 
 const log = (msg: string) => console.log(`[pack-test] ${msg}`);
@@ -239,10 +243,10 @@ afterAll(() => {
   else rmSync(tmpRoot, { recursive: true, force: true });
 });
 
-it("finds the vendor packages in the workspace, each an API of redocly.yaml", () => {
+it("finds a vendor package in the workspace for every API of redocly.yaml", () => {
   expect(VENDORS.length).toBeGreaterThan(0);
-  const apis = Object.keys((parseYaml(readFileSync(join(ROOT, "redocly.yaml"), "utf8")) as { apis: Record<string, unknown> }).apis);
-  for (const v of VENDORS) expect(apis).toContain(v.json.name.split("/").pop());
+  expect(VENDORS.map((v) => basename(v.dir)).sort()).toEqual([...APIS].sort());
+  for (const v of VENDORS) expect(v.json.name).toBe(`@inboxkit/${basename(v.dir)}`);
 });
 
 const FIXTURES = new Map<string, VendorFixture | undefined>();

@@ -259,7 +259,7 @@ describe("retries and secrets", () => {
     const token = BASIC.slice(6);
     const { fetch } = stub({ error: "unauthorized", message: `Invalid API key ${KEY} (${BASIC}, ${token})` }, 401);
     const lines: string[] = [];
-    const helpshift = createHelpshiftClient({ apiKey: KEY, domain: "acme", fetch, logger: { debug: (line, e) => lines.push(line, JSON.stringify(e)) } });
+    const helpshift = createHelpshiftClient({ apiKey: KEY, domain: "acme", fetch, logger: (e) => lines.push(JSON.stringify(e)) });
     const error = await helpshift.messages.getUnread({ app_id: APP, uid: "p" }).catch((e) => e);
     expect(error).toBeInstanceOf(AuthenticationError);
     expect(error.code).toBe("unauthorized");

@@ -6,7 +6,7 @@
 import openapiFetch, { type Client } from "openapi-fetch";
 import { toApiError } from "./api-error.js";
 import type { ParseAs } from "./body.js";
-import { RequestBudget, type RequestBudgetOptions } from "./budget.js";
+import { RequestBudget, type BudgetStore, type RequestBudgetOptions, type StoreErrorMode } from "./budget.js";
 import { ValidationError, type ValidationIssue } from "./errors.js";
 import { assertHeaders, redactedHeaderError } from "./headers.js";
 import type { Logger } from "./logger.js";
@@ -36,12 +36,42 @@ export interface ClientOptions {
   /** Per-attempt timeout in ms, covering the response headers and the whole body (0 = none). Default 60000. */
   readonly timeoutMs?: number;
   /**
-   * When the API reported that the rate-limit budget is spent (or asked to pause after a 429),
-   * wait up to this many ms before sending instead of provoking a 429. `true` = 60000, `false`/0 = off.
+   * When the API reported that the rate-limit budget is spent (`remaining: 0` until a reset) or asked
+   * to pause (a 429's `Retry-After`), wait up to this many ms per attempt before sending instead of
+   * provoking a 429. The pause holds every request of this client not yet sent — and, with a
+   * {@link budgetStore}, of every worker sharing the {@link budgetKey}. The wait is abortable with
+   * the call's signal. `true` = 60000, `false`/0 = off (the request is sent at once).
    */
   readonly waitOnRateLimit?: boolean | number;
-  /** A client-side request budget (`{ requests, intervalMs }`), or `false` for none. */
+  /**
+   * A client-side request budget (`{ requests, intervalMs }`: at most `requests` requests in any
+   * `intervalMs` window, as the server counts them), or `false` for none. Vendors with a documented
+   * limit set a default (Desk360: 60 a minute).
+   */
   readonly requestBudget?: RequestBudgetOptions | false;
+  /**
+   * Where the budget's slots live. Default: in memory, this client alone. Pass a shared store —
+   * `createRedisBudgetStore(…)` of `@inboxkit/budget-redis` for several processes or machines, or one
+   * `MemoryBudgetStore` for several clients of one process — together with a {@link budgetKey}: every
+   * client on the same store and key then keeps to one budget together, and a pause one of them is
+   * asked for holds them all. Needs a budget (`requestBudget`, or the vendor's default).
+   */
+  readonly budgetStore?: BudgetStore;
+  /**
+   * The name of the shared budget in {@link budgetStore} (required with it): what the limit is
+   * counted per, e.g. `"desk360:account-42"` for a per-account limit or `"desk360:egress-203.0.113.7"`
+   * for a per-IP one. One store serves any number of keys. Every client of one key must use the same
+   * `requestBudget`.
+   */
+  readonly budgetKey?: string;
+  /**
+   * When the {@link budgetStore} fails (e.g. Redis is unreachable): `"fail"` (default) — the call
+   * rejects with a `BudgetStoreError` before anything is sent; `"local"` — the client keeps to a
+   * budget of the same size in its own memory until the store answers again (it is asked again a
+   * second later). Note that with `"local"` each worker then keeps the whole budget to itself, so
+   * `n` workers may together send up to `n` times the limit while the store is down.
+   */
+  readonly onStoreError?: StoreErrorMode;
   /** Headers sent with every request. Names must be RFC 9110 tokens; values may not hold control characters. */
   readonly headers?: Readonly<Record<string, string>>;
   /** Debug logger (off by default). Receives no headers or bodies. */
@@ -155,6 +185,13 @@ export function createApiClient<Paths extends {}, Api extends object>(
   const fetchImpl = options.fetch ?? (typeof globalThis.fetch === "function" ? (input: string, init: RequestInit) => globalThis.fetch(input, init) : undefined);
   if (!fetchImpl) throw new ValidationError([{ path: "fetch", message: "no fetch implementation: pass one or use Node >= 18" }], { subject });
   const budgetOptions = options.requestBudget === undefined ? wiring.defaultBudget : options.requestBudget || undefined;
+  const storeIssues: ValidationIssue[] = [];
+  if (options.budgetStore !== undefined && !budgetOptions) storeIssues.push({ path: "budgetStore", message: "needs a request budget: set requestBudget ({ requests, intervalMs })" });
+  if (options.budgetStore !== undefined && options.budgetKey === undefined) storeIssues.push({ path: "budgetKey", message: 'is required with budgetStore: the name of the shared budget, e.g. "desk360:account-42"' });
+  if (options.budgetStore === undefined) {
+    for (const name of ["budgetKey", "onStoreError"] as const) if (options[name] !== undefined) storeIssues.push({ path: name, message: "needs budgetStore (without one the budget is this client's alone)" });
+  }
+  if (storeIssues.length) throw new ValidationError(storeIssues, { subject, secrets: configured });
   const waitOption = options.waitOnRateLimit ?? wiring.defaultWaitOnRateLimit ?? false;
   const rateLimit = new RateLimitTracker();
   const retry = resolveRetry(options.retry);
@@ -169,7 +206,7 @@ export function createApiClient<Paths extends {}, Api extends object>(
     timeoutMs: options.timeoutMs ?? 60_000,
     rateLimit,
     maxRateLimitWaitMs: waitOption === true ? 60_000 : waitOption === false ? 0 : waitOption,
-    budget: budgetOptions ? new RequestBudget(budgetOptions) : undefined,
+    budget: budgetOptions ? new RequestBudget(budgetOptions, { store: options.budgetStore, key: options.budgetKey, onStoreError: options.onStoreError }) : undefined,
     auth,
     scheme: wiring.scheme,
     logger: options.logger,

@@ -1,14 +1,29 @@
 /**
  * `@inboxkit/runtime`: the request pipeline shared by every InboxKit vendor client — typed errors,
- * retries with backoff, rate-limit tracking, request budgets, timeouts, pagination, request
- * validation, body encodings and webhook parsing — all driven by the tables generated from the specs.
+ * retries with backoff, rate-limit tracking, request budgets (in memory or in a shared store),
+ * timeouts, pagination, request validation, body encodings and webhook parsing — all driven by the
+ * tables generated from the specs.
  * Runs anywhere `fetch` does: Node >= 18, browsers, Deno, Bun and edge runtimes.
  * @packageDocumentation
  */
 export * from "./errors.js";
 export { DEFAULT_RETRY, resolveRetry, backoffDelay, serverDelay, shouldRetryStatus, failedBeforeSending, type RetryOptions, type RetryPolicy } from "./retry.js";
 export { RateLimitTracker, type RateLimitState } from "./rate-limit.js";
-export { RequestBudget, type ReleaseSlot, type RequestBudgetOptions } from "./budget.js";
+export {
+  BudgetStoreError,
+  MemoryBudgetStore,
+  RequestBudget,
+  type BudgetAcquireResult,
+  type BudgetSlot,
+  type BudgetStore,
+  type BudgetStoreErrorOptions,
+  type MaybePromise,
+  type ReleaseSlot,
+  type RequestBudgetConfig,
+  type RequestBudgetOptions,
+  type SlotLease,
+  type StoreErrorMode,
+} from "./budget.js";
 export { formatLogEvent, type LogEvent, type Logger } from "./logger.js";
 export { getPath, type OperationMeta, type PaginationMeta, type TimeCursorMeta, type VendorMeta } from "./operation.js";
 export { DEFAULT_MAX_PAGES, iterateItems, iteratePages, nextLink, type Page, type PageFetcher, type PagingContext } from "./paginate.js";

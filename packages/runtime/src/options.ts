@@ -59,6 +59,13 @@ const budget: Check = (v, path, issues) => {
   return undefined;
 };
 
+const budgetStore: Check = (v) =>
+  isObject(v) && ["acquire", "release", "pause"].every((m) => typeof v[m] === "function") ? undefined : "a budget store (an object with acquire, release and pause methods)";
+
+const budgetKey: Check = (v) => (typeof v === "string" && v.trim() !== "" ? undefined : "a non-empty string");
+
+const storeErrorMode: Check = (v) => (v === "fail" || v === "local" ? undefined : '"fail" or "local"');
+
 const signal: Check = (v) =>
   isObject(v) && typeof v.aborted === "boolean" && typeof v.addEventListener === "function" && typeof v.removeEventListener === "function" ? undefined : "an AbortSignal";
 
@@ -70,6 +77,9 @@ export const CLIENT_OPTIONS: Readonly<Record<string, Check>> = {
   timeoutMs: nonNegative,
   waitOnRateLimit: (v) => (typeof v === "boolean" || (typeof v === "number" && Number.isFinite(v) && v >= 0) ? undefined : "true, false or a number of ms >= 0"),
   requestBudget: budget,
+  budgetStore,
+  budgetKey,
+  onStoreError: storeErrorMode,
   headers,
   logger: (v) => (typeof v === "function" || (isObject(v) && typeof v.debug === "function") ? undefined : "a function or an object with a debug method"),
   validate: boolean,

@@ -31,10 +31,10 @@ export class RateLimitTracker {
     return { ...this.#state };
   }
 
-  /** Reads `X-RateLimit-*` / `X-Rate-Limit-*` headers from a response. */
-  update(headers: Headers): void {
+  /** Reads `X-RateLimit-*` / `X-Rate-Limit-*` headers from a response; `false` when it had none (the state is kept). */
+  update(headers: Headers): boolean {
     const remaining = num(headers, "x-ratelimit-remaining", "x-rate-limit-remaining");
-    if (remaining === undefined) return;
+    if (remaining === undefined) return false;
     const reset = num(headers, "x-ratelimit-reset", "x-rate-limit-reset");
     this.#state = {
       limit: num(headers, "x-ratelimit-limit", "x-rate-limit-limit"),
@@ -42,6 +42,16 @@ export class RateLimitTracker {
       resetAt: reset !== undefined && reset > 1e9 ? reset * 1000 : undefined,
       blockedUntil: this.#state.blockedUntil,
     };
+    return true;
+  }
+
+  /**
+   * How long the API's own report says to hold every request: until the reset when `remaining` is 0
+   * and a reset time is known (0 otherwise). Unlike {@link waitMs}, ignores `blockedUntil`.
+   */
+  exhaustedMs(now: number = Date.now()): number {
+    const s = this.#state;
+    return s.remaining === 0 && s.resetAt !== undefined && s.resetAt > now ? s.resetAt - now : 0;
   }
 
   /** Records that the API asked to pause for `ms` (a 429's `Retry-After`). */

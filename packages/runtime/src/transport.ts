@@ -5,8 +5,10 @@
  * 1. before anything is sent: the URL must be under the client's base URL with no `.`/`..` path
  *    segment, the operation must accept the client's credential scheme, headers must be sendable;
  * 2. per attempt: credentials (a login may happen), a rate-limit pause and a budget slot (all
- *    abortable), then the request with `redirect: "manual"` and its whole body read within the
- *    attempt's timeout and the caller's signal;
+ *    abortable; a pause the API asked for — a 429's `Retry-After`, `remaining: 0` until a reset — holds
+ *    every request of the client, and of every worker sharing the budget's store and key, that has
+ *    not been sent yet), then the request with `redirect: "manual"` and its whole body read within
+ *    the attempt's timeout and the caller's signal;
  * 3. redirects: only a same-origin 307/308 of a request that is safe to repeat is followed; every
  *    other 3xx is a {@link RedirectError} (the credential never leaves the origin, a send never
  *    becomes a GET);
@@ -16,7 +18,7 @@
  */
 import { abortable, onAbort, sleep } from "./abort.js";
 import { buffered, isBadJson, type ParseAs } from "./body.js";
-import type { ReleaseSlot, RequestBudget } from "./budget.js";
+import { BudgetStoreError, type BudgetSlot, type RequestBudget } from "./budget.js";
 import { AbortError, ConnectionError, InboxKitError, RedirectError, ResponseParseError, TimeoutError, ValidationError, redact, type RequestDetails } from "./errors.js";
 import { assertHeaders, redactedHeaderError } from "./headers.js";
 import { emit, type LogEvent, type Logger } from "./logger.js";
@@ -109,8 +111,13 @@ export interface TransportConfig {
   readonly retry: RetryPolicy;
   readonly timeoutMs: number;
   readonly rateLimit: RateLimitTracker;
-  /** Wait (at most this many ms) instead of sending when the API said the budget is spent. 0 = never wait. */
+  /**
+   * Wait (at most this many ms per attempt) instead of sending when the API said the budget is spent
+   * or asked to pause — as seen by this client or, through the budget's store, by another worker.
+   * 0 = never wait.
+   */
   readonly maxRateLimitWaitMs: number;
+  /** The request budget (its store and key decide who shares it); each attempt takes a slot. */
   readonly budget?: RequestBudget | undefined;
   readonly auth?: AuthHook | undefined;
   /** The security scheme of the client's credential; operations that do not accept it are refused. */
@@ -128,7 +135,8 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 /** Same-origin 307/308 hops followed for one request at most. */
 const MAX_REDIRECTS = 5;
 
-type Outcome = { response: Response } | { error: InboxKitError; retryable: boolean };
+/** How one send ended; `sent` is false only when the request certainly never left (its slot is then free at once). */
+type Outcome = { response: Response; sent: true } | { error: InboxKitError; retryable: boolean; sent: boolean };
 
 function pathnameOf(url: string): string {
   try {
@@ -206,15 +214,35 @@ export function createTransport(config: TransportConfig): (request: PreparedRequ
         });
       }
       assertHeaders(request.headers, secrets());
-      const release = await waiting(() => takeTurn(attempt, log, pause, signal));
+      // Not wrapped in `waiting`: a slot granted just as the signal fires must still be given back.
+      let slot: BudgetSlot | undefined;
+      try {
+        slot = await takeTurn(attempt, log, pause, signal);
+      } catch (cause) {
+        if (signal?.aborted) throw aborted();
+        if (BudgetStoreError.is(cause)) {
+          const message = `${where}: ${cause.message}; nothing was sent (onStoreError: "local" falls back to a local budget instead)`;
+          throw new BudgetStoreError(message, { request: details, cause: (cause as { cause?: unknown }).cause, secrets: secrets(), key: cause.key });
+        }
+        throw cause;
+      }
       if (signal?.aborted) {
-        release?.(false);
+        slot?.release(false);
         throw aborted();
       }
 
       const started = Date.now();
       log({ event: "request", attempt });
-      const outcome = await attemptOnce(url, release);
+      let outcome: Outcome;
+      let sent = true;
+      try {
+        outcome = await attemptOnce(url);
+        sent = outcome.sent;
+        // Before the slot goes back: a pause the API asked for must hold the next caller in line.
+        if ("response" in outcome) noteLimits(outcome.response, policy);
+      } finally {
+        slot?.release(sent);
+      }
       if ("error" in outcome) {
         log({ event: "error", attempt, message: `${outcome.error.name}: ${outcome.error.message}` });
         if (outcome.retryable && retries < policy.maxRetries) {
@@ -228,12 +256,7 @@ export function createTransport(config: TransportConfig): (request: PreparedRequ
 
       const { response } = outcome;
       const status = response.status;
-      config.rateLimit.update(response.headers);
       log({ event: "response", attempt, status, durationMs: Date.now() - started });
-      if (status === 429) {
-        const asked = serverDelay(response.headers);
-        if (asked !== undefined) config.rateLimit.block(Math.min(asked, policy.maxRetryAfterMs));
-      }
 
       if (isRedirect(response)) {
         const target = locationOf(response, url);
@@ -264,7 +287,7 @@ export function createTransport(config: TransportConfig): (request: PreparedRequ
     }
 
     /** One send: fetch and read the whole body within the timeout and the caller's signal. */
-    async function attemptOnce(target: string, release: ReleaseSlot | undefined): Promise<Outcome> {
+    async function attemptOnce(target: string): Promise<Outcome> {
       const controller = new AbortController();
       let timedOut = false;
       const timer = timeoutMs > 0 ? setTimeout(() => {
@@ -274,33 +297,31 @@ export function createTransport(config: TransportConfig): (request: PreparedRequ
       const unlink = onAbort(signal, () => controller.abort());
       const stop = (): unknown => controller.signal.reason;
       let response: Response | undefined;
-      let sent = true;
       try {
         const init: RequestInit = { method, headers: request.headers, body: request.body ?? null, redirect: "manual", signal: controller.signal };
         response = await abortable(config.fetch(target, init), controller.signal, stop);
-        if (isRedirect(response)) return { response };
+        if (isRedirect(response)) return { response, sent: true };
         const bytes = new Uint8Array(await abortable(response.arrayBuffer(), controller.signal, stop));
         const out = buffered(response, bytes, target);
         if (isBadJson(out, method, bytes, parseAs)) {
           const contentType = out.headers.get("content-type") ?? undefined;
           const what = `${contentType ? `${contentType}, ` : ""}${bytes.length} bytes`;
           const parseError = new ResponseParseError(`${where}: the ${out.status} response is not valid JSON (${what})`, { request: details, secrets: secrets(), status: out.status, contentType });
-          return { error: parseError, retryable: idempotent };
+          return { error: parseError, retryable: idempotent, sent: true };
         }
-        return { response: out };
+        return { response: out, sent: true };
       } catch (cause) {
         if (response) void discard(response);
-        if (signal?.aborted) return { error: aborted() as InboxKitError, retryable: false };
+        if (signal?.aborted) return { error: aborted() as InboxKitError, retryable: false, sent: true };
         const stage = response ? " while reading the response" : "";
-        if (timedOut) return { error: error(TimeoutError, `timed out after ${timeoutMs} ms${stage}`, cause), retryable: idempotent };
+        if (timedOut) return { error: error(TimeoutError, `timed out after ${timeoutMs} ms${stage}`, cause), retryable: idempotent, sent: true };
         const reason = cause instanceof Error ? `${cause.message}${causeCode(cause)}` : String(cause);
-        if (response) return { error: error(ConnectionError, `the response was cut off: ${reason}`, cause), retryable: idempotent };
-        sent = !failedBeforeSending(cause);
-        return { error: error(ConnectionError, `could not reach the API: ${reason}`, cause), retryable: idempotent || !sent };
+        if (response) return { error: error(ConnectionError, `the response was cut off: ${reason}`, cause), retryable: idempotent, sent: true };
+        const sent = !failedBeforeSending(cause);
+        return { error: error(ConnectionError, `could not reach the API: ${reason}`, cause), retryable: idempotent || !sent, sent };
       } finally {
         if (timer !== undefined) clearTimeout(timer);
         unlink();
-        release?.(sent);
       }
     }
 
@@ -316,16 +337,63 @@ export function createTransport(config: TransportConfig): (request: PreparedRequ
     }
   };
 
-  /** Waits out rate limits and takes a budget slot; returns the slot's release, if there is a budget. */
-  async function takeTurn(attempt: number, log: (event: Omit<LogEvent, "method" | "path" | "operationId">) => void, pause: (ms: number) => Promise<void>, signal: AbortSignal | undefined): Promise<ReleaseSlot | undefined> {
-    if (config.maxRateLimitWaitMs > 0) {
-      const ms = Math.min(config.rateLimit.waitMs(), config.maxRateLimitWaitMs);
-      if (ms > 0) {
-        log({ event: "wait", attempt, waitMs: ms, message: "rate limit reached" });
-        await pause(ms);
+  /**
+   * Reads the rate-limit headers of a response and turns what the API asked for into a client-wide
+   * pause (shared through the budget's store): a 429's `Retry-After` (or reset), or `remaining: 0`
+   * with a reset time. Capped by the policy's `maxRetryAfterMs`.
+   */
+  function noteLimits(response: Response, policy: RetryPolicy): void {
+    const reported = config.rateLimit.update(response.headers);
+    let ms = 0;
+    if (response.status === 429) {
+      const asked = serverDelay(response.headers);
+      if (asked !== undefined) {
+        ms = Math.min(asked, policy.maxRetryAfterMs);
+        config.rateLimit.block(ms);
       }
+    } else if (reported) ms = Math.min(config.rateLimit.exhaustedMs(), policy.maxRetryAfterMs);
+    if (ms > 0) config.budget?.pause(ms);
+  }
+
+  /**
+   * Waits out a pause the API asked for and takes a budget slot. A slot taken while the budget turns
+   * out to be paused (another caller or worker saw the 429 meanwhile) goes back unsent and the pause
+   * is waited out first. All pauses of one attempt together last at most `maxRateLimitWaitMs`; after
+   * that the request is sent anyway. Every wait is abortable.
+   */
+  async function takeTurn(attempt: number, log: (event: Omit<LogEvent, "method" | "path" | "operationId">) => void, pause: (ms: number) => Promise<void>, signal: AbortSignal | undefined): Promise<BudgetSlot | undefined> {
+    const budget = config.budget;
+    let allowance = config.maxRateLimitWaitMs;
+    /** The end of the pause last waited for (epoch ms): the same pause is never waited twice. */
+    let coveredUntil = -Infinity;
+    /** The pause still to wait for (ms), 0 when none or when waiting is off or used up. */
+    const pending = (): number => {
+      if (allowance <= 0) return 0;
+      const now = Date.now();
+      const ms = Math.max(config.rateLimit.waitMs(now), budget?.pausedMs() ?? 0);
+      return ms > 0 && now + ms > coveredUntil ? ms : 0;
+    };
+    const holdOff = async (ms: number): Promise<void> => {
+      coveredUntil = Date.now() + ms;
+      const waitMs = Math.min(ms, allowance);
+      allowance -= waitMs;
+      log({ event: "wait", attempt, waitMs, message: "rate limit reached" });
+      await pause(waitMs);
+    };
+    const before = pending();
+    if (before > 0) await holdOff(before);
+    if (!budget) return undefined;
+    for (;;) {
+      const slot = await budget.take(signal);
+      if (slot.fallback !== undefined) {
+        const why = slot.fallback instanceof Error ? slot.fallback.message : String(slot.fallback);
+        log({ event: "wait", attempt, waitMs: 0, message: `budget store failed (${why}); using this client's local budget` });
+      }
+      const ms = pending();
+      if (ms <= 0) return slot;
+      slot.release(false);
+      await holdOff(ms);
     }
-    return config.budget ? config.budget.acquire(signal) : undefined;
   }
 }
 

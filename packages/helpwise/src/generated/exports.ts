@@ -4,7 +4,7 @@
 // spec's types and a schema alias, and the generated table and interfaces.
 import type { components } from "./schema.js";
 
-export { APIError, AbortError, AuthenticationError, BadRequestError, ConflictError, ConnectionError, InboxKitError, NotFoundError, PaginationError, RateLimitError, RedirectError, ResponseParseError, ServerError, TimeoutError, ValidationError, WebhookError, isInboxKitError } from "@inboxkit/runtime";
+export { APIError, AbortError, AuthenticationError, BadRequestError, BudgetStoreError, ConflictError, ConnectionError, InboxKitError, NotFoundError, PaginationError, RateLimitError, RedirectError, ResponseParseError, ServerError, TimeoutError, ValidationError, WebhookError, isInboxKitError } from "@inboxkit/runtime";
 export type { BinaryResult, ClientOptions, Page, RateLimitState, RequestBudgetOptions, RequestOptions, RetryOptions, ValidationIssue } from "@inboxkit/runtime";
 export type { components, operations, paths } from "./schema.js";
 export { vendor, operationCount, operationTable } from "./client.js";

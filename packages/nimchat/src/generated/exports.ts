@@ -4,7 +4,7 @@
 // spec's types and a schema alias, and the generated interfaces (each API's table is exported by that API's entry).
 import type { components } from "./schema.js";
 
-export { APIError, AbortError, AuthenticationError, BadRequestError, ConflictError, ConnectionError, InboxKitError, NotFoundError, PaginationError, RateLimitError, RedirectError, ResponseParseError, ServerError, TimeoutError, ValidationError, WebhookError, isInboxKitError } from "@inboxkit/runtime";
+export { APIError, AbortError, AuthenticationError, BadRequestError, BudgetStoreError, ConflictError, ConnectionError, InboxKitError, NotFoundError, PaginationError, RateLimitError, RedirectError, ResponseParseError, ServerError, TimeoutError, ValidationError, WebhookError, isInboxKitError } from "@inboxkit/runtime";
 export type { BinaryResult, ClientOptions, Page, RateLimitState, RequestBudgetOptions, RequestOptions, RetryOptions, ValidationIssue } from "@inboxkit/runtime";
 export type { components, operations, paths, webhooks } from "./schema.js";
 export { vendor, operationCount, webhookTable } from "./client.js";
