@@ -272,6 +272,7 @@ export async function generateVendor({ name, spec }) {
   if (x.envelope) vendorMeta.envelope = x.envelope;
   if (x.errorCode) vendorMeta.errorCode = String(x.errorCode).split(".");
   if (x.errorMessage) vendorMeta.errorMessage = String(x.errorMessage).split(".");
+  if (x.requestIdHeader) vendorMeta.requestIdHeader = String(x.requestIdHeader).toLowerCase();
 
   // Webhooks (OpenAPI 3.1 `webhooks`): their payload schemas, for parseWebhook(), and the JSON answer
   // a webhook expects back, when the spec documents one (a rule engine reads it).

@@ -4,7 +4,7 @@
  * @module
  */
 import { errorClassForStatus, RateLimitError, type APIError } from "./errors.js";
-import { getPath, type OperationMeta, type VendorMeta } from "./operation.js";
+import { getPath, requestIdOf, type OperationMeta, type VendorMeta } from "./operation.js";
 import { serverDelay } from "./retry.js";
 
 /** A short, single-line text of a non-JSON body: an HTML page's `<title>` (or its text), else the text itself. */
@@ -52,7 +52,7 @@ export function toApiError(vendor: VendorMeta, op: OperationMeta, response: Resp
     request: { operationId: op.id, method: op.method, path: op.path, params: kept },
     secrets,
     headers: response.headers,
-    requestId: response.headers.get("x-request-id") ?? response.headers.get("request-id") ?? undefined,
+    requestId: requestIdOf(vendor, response.headers),
   };
   const message = `${vendor.name} ${op.id} failed with ${response.status}${code ? ` ${code}` : ""}: ${text}`;
   const ErrorClass = errorClassForStatus(response.status);

@@ -12,6 +12,9 @@ const NULL_BODY = new Set([101, 103, 204, 205, 304]);
 /** How the caller will read a body (openapi-fetch's `parseAs`). */
 export type ParseAs = "json" | "text" | "blob" | "arrayBuffer" | "stream";
 
+/** The bytes of each buffered response, so that `.asResponse()` can hand out an unread copy. */
+const RAW = new WeakMap<Response, Uint8Array>();
+
 /** A `Response` with the same status, headers and URL whose body is `bytes`, readable any number of ways. */
 export function buffered(response: Response, bytes: Uint8Array, url: string): Response {
   const copy = new Response(NULL_BODY.has(response.status) ? null : (bytes as Uint8Array<ArrayBuffer>), {
@@ -21,7 +24,19 @@ export function buffered(response: Response, bytes: Uint8Array, url: string): Re
   });
   // `url` is read-only on a constructed Response; keep the real one (pagination resolves relative links with it).
   Object.defineProperty(copy, "url", { value: url || response.url, enumerable: true });
+  RAW.set(copy, bytes);
   return copy;
+}
+
+/**
+ * An unread copy of a response the transport buffered (its body not consumed, whatever the client
+ * parsed from it); a clone for any other response.
+ */
+export function unreadCopy(response: Response): Response {
+  const bytes = RAW.get(response);
+  if (!bytes) return response.bodyUsed ? new Response(null, response) : response.clone();
+  const url = response.url;
+  return buffered(response, bytes, url);
 }
 
 /**

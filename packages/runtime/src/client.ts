@@ -5,12 +5,12 @@
  */
 import openapiFetch, { type Client } from "openapi-fetch";
 import { toApiError } from "./api-error.js";
-import type { ParseAs } from "./body.js";
+import { unreadCopy, type ParseAs } from "./body.js";
 import { RequestBudget, type BudgetStore, type RequestBudgetOptions, type StoreErrorMode } from "./budget.js";
 import { ValidationError, type ValidationIssue } from "./errors.js";
 import { assertHeaders, redactedHeaderError } from "./headers.js";
 import type { Logger } from "./logger.js";
-import { getPath, type OperationMeta, type VendorMeta } from "./operation.js";
+import { getPath, requestIdOf, type OperationMeta, type VendorMeta } from "./operation.js";
 import { CLIENT_OPTIONS, REQUEST_OPTIONS, checkOptions } from "./options.js";
 import { DEFAULT_MAX_PAGES, iterateItems, iteratePages, type PageFetcher, type PagingContext } from "./paginate.js";
 import { RateLimitTracker, type RateLimitState } from "./rate-limit.js";
@@ -18,7 +18,7 @@ import { resolveRetry, type RetryOptions } from "./retry.js";
 import { containsFile, toForm, toMultipart } from "./serialize.js";
 import { follow, iterateHistory } from "./time-cursor.js";
 import { createTransport, PreparedRequest, type AuthHook } from "./transport.js";
-import type { RequestOptions } from "./types.js";
+import type { APIPromise, RequestOptions } from "./types.js";
 import { checkBaseUrl, templateRegExp } from "./url.js";
 import { validate } from "./validate.js";
 
@@ -113,6 +113,20 @@ export interface VendorWiring {
    * options and offered in "did you mean" suggestions. The vendor package checks their values.
    */
   readonly optionNames?: readonly string[];
+}
+
+/**
+ * Wraps a call in an {@link APIPromise}: the result, with `.withResponse()` and `.asResponse()` on
+ * the same single request. Whichever form the caller awaits carries the call's error; the others are
+ * marked handled, so no unhandled rejection is reported for them.
+ */
+function apiPromise(vendor: VendorMeta, sent: Promise<{ data: unknown; response: Response }>): APIPromise<unknown> {
+  const result = sent.then((r) => r.data);
+  const quiet = (): void => void result.catch(() => undefined);
+  return Object.assign(result, {
+    withResponse: () => (quiet(), sent.then((r) => ({ data: r.data, response: r.response, requestId: requestIdOf(vendor, r.response.headers) }))),
+    asResponse: () => (quiet(), sent.then((r) => unreadCopy(r.response))),
+  });
 }
 
 /** What every client exposes besides its generated resources. */
@@ -311,7 +325,7 @@ export function createApiClient<Paths extends {}, Api extends object>(
     const parts = op.id.split(".");
     const name = parts[parts.length - 1] as string;
     const group = parts[parts.length - 2] as string;
-    const method = async (params?: Record<string, unknown>, callOptions?: RequestOptions) => (await send(op, params, callOptions)).data;
+    const method = (params?: Record<string, unknown>, callOptions?: RequestOptions) => apiPromise(vendor, send(op, params, callOptions));
     const fetcher = (callOptions?: RequestOptions): PageFetcher => (o, p) => send(o, p, callOptions);
     if (op.pagination) {
       Object.assign(method, {

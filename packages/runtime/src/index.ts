@@ -25,7 +25,7 @@ export {
   type StoreErrorMode,
 } from "./budget.js";
 export { formatLogEvent, type LogEvent, type Logger } from "./logger.js";
-export { getPath, type OperationMeta, type PaginationMeta, type TimeCursorMeta, type VendorMeta } from "./operation.js";
+export { getPath, requestIdOf, type OperationMeta, type PaginationMeta, type TimeCursorMeta, type VendorMeta } from "./operation.js";
 export { DEFAULT_MAX_PAGES, iterateItems, iteratePages, nextLink, type Page, type PageFetcher, type PagingContext } from "./paginate.js";
 export { follow, iterateHistory } from "./time-cursor.js";
 export { containsFile, isFile, toForm, toMultipart, type FileInput } from "./serialize.js";
@@ -38,4 +38,4 @@ export { tokenAuth, type TokenAuth, type TokenAuthOptions } from "./auth.js";
 export { assertHeaderName, assertHeaders, assertHeaderValue } from "./headers.js";
 export { checkBaseUrl, isLoopback } from "./url.js";
 export { createApiClient, type ClientCore, type ClientOptions, type VendorWiring } from "./client.js";
-export type { BinaryResult, Method, PagedMethod, RequestOptions, TimeCursorMethod } from "./types.js";
+export type { APIPromise, BinaryResult, Method, PagedMethod, RequestOptions, TimeCursorMethod, WithResponse } from "./types.js";

@@ -103,6 +103,20 @@ export interface VendorMeta {
   readonly errorCode?: readonly string[];
   /** Path to the human message in an error body. */
   readonly errorMessage?: readonly string[];
+  /** The response header carrying the vendor's request id (`x-inboxkit.requestIdHeader`), when its doc names one. */
+  readonly requestIdHeader?: string;
+}
+
+/** Request-id headers looked for when the vendor's spec names none. */
+const REQUEST_ID_HEADERS = ["x-request-id", "request-id"];
+
+/** The vendor's request id of a response: its spec's header, else a common one; undefined when absent. */
+export function requestIdOf(vendor: VendorMeta, headers: Headers): string | undefined {
+  for (const name of vendor.requestIdHeader ? [vendor.requestIdHeader] : REQUEST_ID_HEADERS) {
+    const value = headers.get(name);
+    if (value) return value;
+  }
+  return undefined;
 }
 
 /**

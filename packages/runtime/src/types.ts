@@ -21,10 +21,32 @@ export interface RequestOptions {
   readonly retry?: RetryOptions | false;
 }
 
+/** A call's result with the response it came from. */
+export interface WithResponse<Result> {
+  /** The parsed (and unwrapped) result, as plain `await` gives it. */
+  readonly data: Result;
+  /** The HTTP response (its body already read: use `data`, or `.asResponse()` for an unread copy). */
+  readonly response: Response;
+  /** The vendor's request id header, when the response has one. */
+  readonly requestId: string | undefined;
+}
+
+/**
+ * What a generated method returns: a promise of the result (plain `await` is unchanged), plus
+ * `.withResponse()` (the result with its response and request id) and `.asResponse()` (the raw
+ * response, unread). The request is sent once, whichever is used.
+ */
+export interface APIPromise<Result> extends Promise<Result> {
+  /** The result together with the HTTP response and the vendor's request id. */
+  withResponse(): Promise<WithResponse<Result>>;
+  /** The HTTP response itself, its body unread (a failed call still throws its typed error). */
+  asResponse(): Promise<Response>;
+}
+
 /** A generated operation method. `Optional` is `true` when every parameter is optional. */
 export type Method<Params, Result, Optional extends boolean = false> = Optional extends true
-  ? (params?: Params, options?: RequestOptions) => Promise<Result>
-  : (params: Params, options?: RequestOptions) => Promise<Result>;
+  ? (params?: Params, options?: RequestOptions) => APIPromise<Result>
+  : (params: Params, options?: RequestOptions) => APIPromise<Result>;
 
 /** An iterator method of a list operation, taking the same params as the call. */
 type Iterating<Params, Yielded, Optional extends boolean> = Optional extends true

@@ -1,5 +1,5 @@
 // A small fake vendor for the runtime's unit tests: every test passes its own fetch.
-import { createApiClient, type ClientOptions, type OperationMeta, type VendorMeta, type VendorWiring } from "../src/index.js";
+import { createApiClient, type APIPromise, type ClientOptions, type OperationMeta, type VendorMeta, type VendorWiring } from "../src/index.js";
 
 export const vendor: VendorMeta = { name: "Acme", baseUrl: "https://api.acme.test/v1", envelope: "data", errorCode: ["error", "code"], errorMessage: ["error", "message"] };
 
@@ -20,7 +20,7 @@ export const table: OperationMeta[] = [
   },
 ];
 
-type Fn = (params?: Record<string, unknown>, options?: Record<string, unknown>) => Promise<any>;
+type Fn = (params?: Record<string, unknown>, options?: Record<string, unknown>) => APIPromise<any>;
 type Paged = Fn & { iterate: (p?: Record<string, unknown>, o?: Record<string, unknown>) => AsyncIterable<any>; pages: (p?: Record<string, unknown>, o?: Record<string, unknown>) => AsyncIterable<any> };
 export type AcmeApi = {
   items: { list: Fn & { iterate: (p?: Record<string, unknown>) => AsyncIterable<any>; pages: (p?: Record<string, unknown>) => AsyncIterable<any> }; get: Fn };
