@@ -170,6 +170,11 @@ function presendError(error: unknown): unknown {
   if (error instanceof TypeError && /circular|BigInt/i.test(error.message)) {
     return new ValidationError([{ path: "body", message: "cannot be encoded as JSON (a circular reference or a BigInt)" }], { subject: "request body" });
   }
+  // With validation off, a path or query value encodeURIComponent cannot encode (a lone surrogate, a
+  // Symbol) surfaces here from openapi-fetch's URL building.
+  if (error instanceof URIError || (error instanceof TypeError && /Symbol value to a string/.test(error.message))) {
+    return new ValidationError([{ path: "params", message: "cannot be encoded in the URL (a lone surrogate or a Symbol)" }], { subject: "request" });
+  }
   return error;
 }
 

@@ -3,6 +3,7 @@
  * notation for nested fields.
  * @module
  */
+import { ValidationError } from "./errors.js";
 
 /** A file as callers may pass it: a `Blob`/`File`, or raw bytes. */
 export type FileInput = Blob | Uint8Array | ArrayBuffer;
@@ -49,20 +50,37 @@ export function toForm(body: Record<string, unknown>, jsonFields: readonly strin
  */
 export function toMultipart(body: Record<string, unknown>): FormData {
   const form = new FormData();
+  // The objects being encoded, outermost first: one that contains itself would recurse for ever.
+  const ancestors: object[] = [];
   const put = (name: string, value: unknown): void => {
     if (value === undefined || value === null) return;
+    if (typeof value === "object" && !isFile(value)) {
+      if (ancestors.includes(value)) {
+        throw new ValidationError([{ path: name, message: "cannot be encoded: it contains itself (a circular reference)" }], { subject: "request body" });
+      }
+      ancestors.push(value);
+      try {
+        putObject(name, value);
+      } finally {
+        ancestors.pop();
+      }
+      return;
+    }
     if (isFile(value)) {
       const blob = toBlob(value);
       const filename = typeof File !== "undefined" && value instanceof File ? value.name : name.replace(/\W+/g, "_") || "file";
       form.append(name, blob, filename);
-    } else if (Array.isArray(value)) {
-      const allFiles = value.length > 0 && value.every(isFile);
-      value.forEach((v, i) => put(allFiles ? `${name}[]` : `${name}[${i}]`, v));
-    } else if (typeof value === "object") {
-      for (const [k, v] of Object.entries(value)) put(`${name}[${k}]`, v);
     } else {
       // PHP/Laravel reads booleans in forms as 1/0 ("true"/"false" fail its boolean rule).
       form.append(name, typeof value === "boolean" ? (value ? "1" : "0") : String(value));
+    }
+  };
+  const putObject = (name: string, value: object): void => {
+    if (Array.isArray(value)) {
+      const allFiles = value.length > 0 && value.every(isFile);
+      value.forEach((v, i) => put(allFiles ? `${name}[]` : `${name}[${i}]`, v));
+    } else {
+      for (const [k, v] of Object.entries(value)) put(`${name}[${k}]`, v);
     }
   };
   for (const [key, value] of Object.entries(body)) put(key, value);

@@ -60,9 +60,48 @@ function typeMatches(expected: string, actual: string, value: unknown, schema: S
   return false;
 }
 
-const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
-const show = (v: unknown): string => (typeof v === "string" ? JSON.stringify(v) : String(v));
+const DATE = /^(\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** An RFC 3339 `full-date` that exists: days per month, February 29 in leap years only. */
+function isDate(text: string): boolean {
+  const m = DATE.exec(text);
+  if (!m) return false;
+  const year = Number(m[1]);
+  const month = Number(m[2]);
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return Number(m[3]) <= (month === 2 && leap ? 29 : (MONTH_DAYS[month - 1] as number));
+}
+
+/** A value for a message: never throws (a null-prototype object has no toString) and stays short. */
+function show(v: unknown): string {
+  if (typeof v === "string") return JSON.stringify(v);
+  if (v === null || (typeof v !== "object" && typeof v !== "function")) return typeof v === "symbol" ? v.toString() : String(v);
+  if (isBinary(v)) return "binary";
+  let text: string | undefined;
+  try {
+    text = JSON.stringify(v);
+  } catch {
+    /* circular or a BigInt inside */
+  }
+  if (text === undefined) return typeof v === "function" ? "a function" : Array.isArray(v) ? "an array" : "an object";
+  return text.length > 80 ? `${text.slice(0, 79)}…` : text;
+}
 const own = (obj: object, key: string): boolean => Object.prototype.hasOwnProperty.call(obj, key);
+/** A lone UTF-16 surrogate: not a character, so not sendable as UTF-8 (fetch would replace or refuse it). */
+const LONE_SURROGATE = /\p{Surrogate}/u;
+
+/** JSON equality (what `enum`, `const` and `uniqueItems` compare by): same type and, for arrays and objects, the same content. */
+function equal(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (a === null || b === null || typeof a !== "object" || typeof b !== "object" || isBinary(a) || isBinary(b)) return false;
+  if (Array.isArray(a) || Array.isArray(b)) {
+    return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((x, i) => equal(x, b[i]));
+  }
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  return ka.length === kb.length && ka.every((k) => own(b, k) && equal((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+}
 
 /** The value a schema pins a property to (`const`, or an `enum` of one). */
 function pinned(schema: Schema | undefined): { value: unknown } | undefined {
@@ -75,6 +114,8 @@ function pinned(schema: Schema | undefined): { value: unknown } | undefined {
 interface Discriminator {
   readonly key: string;
   readonly tags: readonly unknown[];
+  /** Whether every alternative requires the key (a value without it then matches none). */
+  readonly required: boolean;
 }
 
 const discriminators = new WeakMap<readonly Schema[], Discriminator | null>();
@@ -93,14 +134,55 @@ function discriminatorOf(alternatives: readonly Schema[]): Discriminator | undef
       const tags = alternatives.map((alt) => (alt.properties && own(alt.properties, key) ? pinned(alt.properties[key]) : undefined));
       if (tags.some((t) => t === undefined)) continue;
       const values = tags.map((t) => (t as { value: unknown }).value);
-      if (new Set(values).size === values.length) {
-        found = { key, tags: values };
+      if (values.every((v, i) => values.findIndex((w) => equal(v, w)) === i)) {
+        found = { key, tags: values, required: alternatives.every((alt) => alt.required?.includes(key) ?? false) };
         break;
       }
     }
     discriminators.set(alternatives, found);
   }
   return found ?? undefined;
+}
+
+/**
+ * Checks a union (`oneOf` when `exactlyOne`, else `anyOf`); issues go to `issues`. Returns false when
+ * the value satisfies no alternative (or, for oneOf, several), so that the caller stops there.
+ */
+function union(alternatives: readonly Schema[], exactlyOne: boolean, value: unknown, path: string, issues: ValidationIssue[]): boolean {
+  const tagged = value !== null && typeof value === "object" && !Array.isArray(value) ? discriminatorOf(alternatives) : undefined;
+  const obj = value as Record<string, unknown>;
+  const tag = tagged && own(obj, tagged.key) ? obj[tagged.key] : undefined;
+  // A union discriminated on a property: the alternative with the caller's tag is the answer (the
+  // others pin other tags, so it is also the only one). Without a tag, only when every alternative requires one.
+  if (tagged && (tag !== undefined || tagged.required)) {
+    const child = path ? `${path}.${tagged.key}` : tagged.key;
+    const index = tagged.tags.findIndex((t) => equal(t, tag));
+    if (tag === undefined) issues.push({ path: child, message: `is required (one of ${tagged.tags.map(show).join(", ")})` });
+    else if (index < 0) issues.push({ path: child, message: `must be one of ${tagged.tags.map(show).join(", ")}, got ${show(tag)}` });
+    else validate(alternatives[index] as Schema, value, path, issues);
+    return true;
+  }
+  const errs = alternatives.map((s) => validate(s, value, path, []));
+  const passing = errs.flatMap((e, i) => (e.length === 0 ? [i + 1] : []));
+  if (exactlyOne && passing.length > 1) {
+    issues.push({ path, message: `must satisfy exactly one of the alternatives, but satisfies ${passing.length} (${passing.join(" and ")} of ${alternatives.length})` });
+    return false;
+  }
+  if (passing.length > 0) return true;
+  // An alternative whose `type` cannot hold the value only adds noise ("expected string, got
+  // object"): when exactly one alternative admits the value's type, its own issues are the answer.
+  const actual = typeOf(value);
+  const admits = alternatives.map((s) => s.type === undefined || (typeof s.type === "string" ? [s.type] : s.type).some((t) => typeMatches(t, actual, value, s)));
+  const fitting = errs.filter((_, i) => admits[i]);
+  if (fitting.length === 1) {
+    issues.push(...(fitting[0] as ValidationIssue[]));
+    return false;
+  }
+  // Issue paths relative to this one: `a.b` under `a` is `b`, `a[0]` under `a` is `[0]`, `a` itself is "".
+  const relative = (p: string): string => (p === path ? "" : path && p.startsWith(`${path}.`) ? p.slice(path.length + 1) : p.startsWith(path) ? p.slice(path.length) : p);
+  const options = (fitting.length ? fitting : errs).map((e) => e.map((i) => (relative(i.path) ? `${relative(i.path)} ${i.message}` : i.message)).join(" and "));
+  issues.push({ path, message: `must satisfy one of: ${options.map((o) => `(${o})`).join(" or ")}` });
+  return false;
 }
 
 /** Checks `value` against `schema`; returns every issue found (empty when valid). */
@@ -114,37 +196,9 @@ export function validate(schema: Schema, value: unknown, path = "", issues: Vali
     return issues;
   }
   if (schema.allOf) for (const s of schema.allOf) validate(s, value, path, issues);
-  const alternatives = schema.oneOf ?? schema.anyOf;
-  const tagged = alternatives && value !== null && typeof value === "object" && !Array.isArray(value) ? discriminatorOf(alternatives) : undefined;
-  if (alternatives && tagged) {
-    // A union discriminated on a property: the alternative with the caller's tag is the answer.
-    const obj = value as Record<string, unknown>;
-    const tag = own(obj, tagged.key) ? obj[tagged.key] : undefined;
-    const child = path ? `${path}.${tagged.key}` : tagged.key;
-    const index = tagged.tags.indexOf(tag);
-    if (tag === undefined) issues.push({ path: child, message: `is required (one of ${tagged.tags.map(show).join(", ")})` });
-    else if (index < 0) issues.push({ path: child, message: `must be one of ${tagged.tags.map(show).join(", ")}, got ${show(tag)}` });
-    else validate(alternatives[index] as Schema, value, path, issues);
-  } else if (alternatives) {
-    const errs = alternatives.map((s) => validate(s, value, path, []));
-    const best = errs.find((e) => e.length === 0);
-    if (!best) {
-      // An alternative whose `type` cannot hold the value only adds noise ("expected string, got
-      // object"): when exactly one alternative admits the value's type, its own issues are the answer.
-      const actual = typeOf(value);
-      const admits = alternatives.map((s) => s.type === undefined || (typeof s.type === "string" ? [s.type] : s.type).some((t) => typeMatches(t, actual, value, s)));
-      const fitting = errs.filter((_, i) => admits[i]);
-      if (fitting.length === 1) {
-        issues.push(...(fitting[0] as ValidationIssue[]));
-        return issues;
-      }
-      // Issue paths relative to this one: `a.b` under `a` is `b`, `a[0]` under `a` is `[0]`, `a` itself is "".
-      const relative = (p: string): string => (p === path ? "" : path && p.startsWith(`${path}.`) ? p.slice(path.length + 1) : p.startsWith(path) ? p.slice(path.length) : p);
-      const options = (fitting.length ? fitting : errs).map((e) => e.map((i) => (relative(i.path) ? `${relative(i.path)} ${i.message}` : i.message)).join(" and "));
-      at(`must satisfy one of: ${options.map((o) => `(${o})`).join(" or ")}`);
-      return issues;
-    }
-  }
+  // Both may be present: the value must then satisfy one of each (oneOf: exactly one).
+  if (schema.oneOf && !union(schema.oneOf, true, value, path, issues)) return issues;
+  if (schema.anyOf && !union(schema.anyOf, false, value, path, issues)) return issues;
   const actual = typeOf(value);
   if (schema.type !== undefined) {
     const types = typeof schema.type === "string" ? [schema.type] : schema.type;
@@ -153,9 +207,10 @@ export function validate(schema: Schema, value: unknown, path = "", issues: Vali
       return issues;
     }
   }
-  if (schema.enum && !schema.enum.includes(value)) at(`must be one of ${schema.enum.map(show).join(", ")}, got ${show(value)}`);
-  if (schema.const !== undefined && value !== schema.const) at(`must be ${show(schema.const)}`);
+  if (schema.enum && !schema.enum.some((e) => equal(e, value))) at(`must be one of ${schema.enum.map(show).join(", ")}, got ${show(value)}`);
+  if (schema.const !== undefined && !equal(value, schema.const)) at(`must be ${show(schema.const)}`);
   if (typeof value === "string") {
+    if (LONE_SURROGATE.test(value)) at("must not contain a lone surrogate (U+D800 to U+DFFF): it is not a character and cannot be sent as UTF-8");
     const length = [...value].length;
     if (schema.minLength !== undefined && length < schema.minLength) at(`must be at least ${schema.minLength} characters (got ${length})`);
     if (schema.maxLength !== undefined && length > schema.maxLength) at(`must be at most ${schema.maxLength} characters (got ${length})`);
@@ -164,7 +219,7 @@ export function validate(schema: Schema, value: unknown, path = "", issues: Vali
       if (!re) patterns.set(schema.pattern, (re = new RegExp(schema.pattern, "u")));
       if (!re.test(value)) at(schema.patternMessage ? `${schema.patternMessage} (got ${show(value)})` : `must match ${schema.pattern}`);
     }
-    if (schema.format === "date" && !DATE.test(value)) at("must be a date as YYYY-MM-DD");
+    if (schema.format === "date" && !isDate(value)) at("must be a date as YYYY-MM-DD");
     if (schema.contentSchema && schema.contentMediaType === "application/json") {
       let decoded: unknown;
       try {
@@ -183,11 +238,9 @@ export function validate(schema: Schema, value: unknown, path = "", issues: Vali
   } else if (Array.isArray(value)) {
     if (schema.minItems !== undefined && value.length < schema.minItems) at(`must have at least ${schema.minItems} items (got ${value.length})`);
     if (schema.maxItems !== undefined && value.length > schema.maxItems) at(`must have at most ${schema.maxItems} items (got ${value.length})`);
-    if (schema.uniqueItems) {
-      const seen = new Set(value.map((v) => JSON.stringify(v)));
-      if (seen.size !== value.length) at("must not contain duplicates");
-    }
-    if (schema.items) value.forEach((item, i) => validate(schema.items as Schema, item, `${path}[${i}]`, issues));
+    if (schema.uniqueItems && value.some((v, i) => value.findIndex((w) => equal(v, w)) !== i)) at("must not contain duplicates");
+    // Every index, holes included (JSON sends a hole as null): forEach would skip them.
+    if (schema.items) for (let i = 0; i < value.length; i++) validate(schema.items, value[i], `${path}[${i}]`, issues);
   } else if (actual === "object" && !isBinary(value)) {
     const obj = value as Record<string, unknown>;
     for (const key of schema.required ?? []) {
@@ -210,7 +263,7 @@ export function validate(schema: Schema, value: unknown, path = "", issues: Vali
       const child = path ? `${path}.${key}` : key;
       if (sub) validate(sub, v, child, issues);
       // An own `__proto__` (from JSON.parse) is refused unless declared: a server may pollute its prototypes with it.
-      else if (schema.additionalProperties === false || (key === "__proto__" && !(alternatives && !schema.properties))) issues.push({ path: child, message: "is not a known parameter" });
+      else if (schema.additionalProperties === false || (key === "__proto__" && !((schema.oneOf || schema.anyOf) && !schema.properties))) issues.push({ path: child, message: "is not a known parameter" });
       else if (typeof schema.additionalProperties === "object") validate(schema.additionalProperties, v, child, issues);
     }
   }
