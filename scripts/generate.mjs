@@ -527,6 +527,11 @@ function paginationOf(pg, { spec, id, params, requestBody, bodyType, deref, quer
     default:
       fail(`style must be page, link, next or cursor, got ${pg.style}`);
   }
+  if (pg.followQuery !== undefined) {
+    if (pg.style !== "link" && pg.style !== "next") fail("followQuery applies to styles link and next only");
+    if (pg.followQuery !== "declared" && pg.followQuery !== "all") fail(`followQuery must be declared or all, got ${pg.followQuery}`);
+    if (pg.followQuery === "all") out.followQuery = "all";
+  }
   out.items = dotted(pg.items);
   return out;
 }

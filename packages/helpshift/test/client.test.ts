@@ -174,7 +174,7 @@ describe("validation before sending", () => {
 
   it("rejects every invalid createLink request and sends nothing", async () => {
     await reject({ format: "png" }, /Invalid parameters for Helpshift webchat\.createLink: app_id: is required/);
-    await reject({ app_id: "" }, /app_id: must be at least 1 characters/);
+    await reject({ app_id: "" }, /app_id: must be at least 1 character \(got 0\)/);
     await reject({ app_id: APP, phone_number: "9876543210" }, /phone_number: must start with \+ and the country code, digits only, e\.g\. \+919876543210 \(got "9876543210"\)/);
     await reject({ app_id: APP, phone_number: "+91 98765 43210" }, /phone_number: must start with \+ and the country code/);
     await reject({ app_id: APP, phone_number: "+0123" }, /phone_number: must start with \+ and the country code/);
@@ -192,10 +192,10 @@ describe("validation before sending", () => {
     await reject({ app_id: APP, format: "PNG" }, /format: must be one of "png", "svg"/);
     await reject({ app_id: APP, webchat_widget: "close" }, /webchat_widget: must be one of "open", "minimize", "hide", got "close"/);
     await reject({ app_id: APP, help_faq_filter: { operator: "or" } }, /help_faq_filter.*tags:? is required/);
-    await reject({ app_id: APP, help_faq_filter: { tags: [], operator: "or" } }, /help_faq_filter.*must have at least 1 items/);
+    await reject({ app_id: APP, help_faq_filter: { tags: [], operator: "or" } }, /help_faq_filter.tags: must have at least 1 item \(got 0\)/);
     await reject({ app_id: APP, help_faq_filter: { tags: ["t"], operator: "xor" } }, /help_faq_filter.*must be one of "and", "or", "not"/);
     await reject({ app_id: APP, includes: ["unread"] }, /includes.*must be one of "unread_messages", got "unread"/);
-    await reject({ app_id: APP, tags: [""] }, /tags.*must be at least 1 characters \(got 0\)/);
+    await reject({ app_id: APP, tags: [""] }, /tags.*must be at least 1 character \(got 0\)/);
     await reject({ app_id: APP, custom_fields: { nested: { a: 1 } } }, /custom_fields.*nested:? expected string or number or boolean, got object/);
     await reject({ app_id: APP, initiate_chat: "yes" }, /initiate_chat: expected boolean/);
     await reject({ app_id: APP, domain: "other" }, /domain: is not a known parameter/);

@@ -266,7 +266,12 @@ export function createApiClient<Paths extends {}, Api extends object>(
 
   const unwrap = vendor.envelope ? (body: unknown) => getPath(body, [vendor.envelope as string]) : (body: unknown) => body;
 
-  async function send(op: OperationMeta, params: Record<string, unknown> = {}, callOptions: RequestOptions = {}): Promise<{ body: unknown; data: unknown; response: Response }> {
+  async function send(
+    op: OperationMeta,
+    params: Record<string, unknown> = {},
+    callOptions: RequestOptions = {},
+    extraQuery?: Readonly<Record<string, string | string[]>>,
+  ): Promise<{ body: unknown; data: unknown; response: Response }> {
     checkOptions(callOptions, REQUEST_OPTIONS, [], `options for ${vendor.name} ${op.id}`, secrets());
     if (params === null || typeof params !== "object" || Array.isArray(params)) {
       throw new ValidationError([{ path: "", message: "must be an object of parameters" }], { subject: `parameters for ${vendor.name} ${op.id}` });
@@ -288,6 +293,8 @@ export function createApiClient<Paths extends {}, Api extends object>(
       else if (queryNames.includes(key)) (query ??= Object.create(null) as Record<string, unknown>)[key] = value;
       else (body ??= Object.create(null) as Record<string, unknown>)[key] = value;
     }
+    // Opaque paging state from a next-page URL the pager checked (never from the caller): sent as is.
+    if (extraQuery) for (const key of Object.keys(extraQuery)) if (!queryNames.includes(key)) (query ??= Object.create(null) as Record<string, unknown>)[key] = extraQuery[key];
     // Bound parameters (e.g. Helpshift's domain) come from the client's configuration, never the call.
     if (wiring.pathDefaults) Object.assign(path, wiring.pathDefaults);
     const init: Record<string, unknown> = { params: { path, query }, operation: op };
@@ -331,7 +338,7 @@ export function createApiClient<Paths extends {}, Api extends object>(
     const name = parts[parts.length - 1] as string;
     const group = parts[parts.length - 2] as string;
     const method = (params?: Record<string, unknown>, callOptions?: RequestOptions) => apiPromise(vendor, send(op, params, callOptions));
-    const fetcher = (callOptions?: RequestOptions): PageFetcher => (o, p) => send(o, p, callOptions);
+    const fetcher = (callOptions?: RequestOptions): PageFetcher => (o, p, extra) => send(o, p, callOptions, extra);
     if (op.pagination) {
       Object.assign(method, {
         iterate: (params?: Record<string, unknown>, callOptions?: RequestOptions) => iterateItems(fetcher(callOptions), op, params ?? {}, paging),

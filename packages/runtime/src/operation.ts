@@ -32,6 +32,14 @@ export interface PaginationMeta {
   readonly field?: readonly string[];
   /** `cursor`: which item of a page gives the cursor. */
   readonly pick?: "first" | "last";
+  /**
+   * `link` and `next`: which query parameters of the next page's URL are sent. `declared` (the
+   * default): only those the operation declares, as params. `all`: the others too, as they are
+   * (for vendors whose next URL carries opaque paging state the caller cannot set); they are never
+   * validated or taken from the caller, only echoed from a URL on the client's origin and the
+   * operation's path.
+   */
+  readonly followQuery?: "declared" | "all";
 }
 
 /**

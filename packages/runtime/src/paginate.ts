@@ -27,6 +27,8 @@ export interface Page<Data, Item> {
 export type PageFetcher = (
   op: OperationMeta,
   params: Record<string, unknown>,
+  /** Query parameters the operation does not declare, echoed from a next-page URL (`followQuery: "all"`). */
+  extraQuery?: Readonly<Record<string, string | string[]>>,
 ) => Promise<{ body: unknown; data: unknown; response: Response }>;
 
 /** What the pager needs to know about the client. */
@@ -89,7 +91,7 @@ function queryValue(values: string[]): unknown {
  * parameters (those the operation declares) taken in. Throws a {@link PaginationError} (and fetches
  * nothing) when the URL is not on the client's origin and the operation's path.
  */
-function followUrl(href: string, base: string, current: Record<string, unknown>, op: OperationMeta, paging: PagingContext): Record<string, unknown> {
+function followUrl(href: string, base: string, current: Record<string, unknown>, op: OperationMeta, paging: PagingContext): { params: Record<string, unknown>; extra: Record<string, string | string[]> | undefined } {
   let url: URL | undefined;
   try {
     url = new URL(href, base);
@@ -103,11 +105,20 @@ function followUrl(href: string, base: string, current: Record<string, unknown>,
     });
   }
   const next: Record<string, unknown> = { ...current };
-  for (const name of op.queryParams ?? []) {
+  const declared = op.queryParams ?? [];
+  for (const name of declared) {
     const values = url.searchParams.getAll(name);
     if (values.length) next[name] = queryValue(values);
   }
-  return next;
+  let extra: Record<string, string | string[]> | undefined;
+  if (op.pagination?.followQuery === "all") {
+    for (const name of new Set(url.searchParams.keys())) {
+      if (declared.includes(name)) continue;
+      const values = url.searchParams.getAll(name);
+      (extra ??= Object.create(null) as Record<string, string | string[]>)[name] = values.length === 1 ? (values[0] as string) : values;
+    }
+  }
+  return { params: next, extra };
 }
 
 /**
@@ -128,10 +139,11 @@ export async function* iteratePages(
   const visit = pageGuard(op, paging);
   let current: Record<string, unknown> = { ...params };
   if (pg.style === "page") current[pg.page as string] = current[pg.page as string] === undefined ? 1 : Number(current[pg.page as string]);
+  let extra: Record<string, string | string[]> | undefined;
   let seenItems = 0;
   for (;;) {
-    visit(current);
-    const { body, data, response } = await fetchPage(op, current);
+    visit(extra ? { ...current, "\u0000extra": extra } : current);
+    const { body, data, response } = await fetchPage(op, current, extra);
     const items = itemsAt(body, pg.items);
     const number = pg.page !== undefined && current[pg.page] !== undefined ? Number(current[pg.page]) : undefined;
     yield { items, data, page: number, response };
@@ -150,14 +162,14 @@ export async function* iteratePages(
       case "link": {
         const href = nextLink(response.headers.get("link"));
         if (!href) return;
-        current = followUrl(href, base, current, op, paging);
+        ({ params: current, extra } = followUrl(href, base, current, op, paging));
         break;
       }
       case "next": {
         const href = getPath(body, pg.next);
         if (href === null || href === undefined || href === "") return;
         if (typeof href !== "string") throw new PaginationError(`${paging.vendor} ${op.id}: the next page URL in the body is not a string`, { request: { operationId: op.id, method: op.method, path: op.path } });
-        current = followUrl(href, base, current, op, paging);
+        ({ params: current, extra } = followUrl(href, base, current, op, paging));
         break;
       }
       case "cursor": {

@@ -87,6 +87,8 @@ function show(v: unknown): string {
   if (text === undefined) return typeof v === "function" ? "a function" : Array.isArray(v) ? "an array" : "an object";
   return text.length > 80 ? `${text.slice(0, 79)}…` : text;
 }
+/** `1 character`, `2 characters`: a count with its noun in the right number. */
+const count = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
 const own = (obj: object, key: string): boolean => Object.prototype.hasOwnProperty.call(obj, key);
 /** A lone UTF-16 surrogate: not a character, so not sendable as UTF-8 (fetch would replace or refuse it). */
 const LONE_SURROGATE = /\p{Surrogate}/u;
@@ -212,8 +214,8 @@ export function validate(schema: Schema, value: unknown, path = "", issues: Vali
   if (typeof value === "string") {
     if (LONE_SURROGATE.test(value)) at("must not contain a lone surrogate (U+D800 to U+DFFF): it is not a character and cannot be sent as UTF-8");
     const length = [...value].length;
-    if (schema.minLength !== undefined && length < schema.minLength) at(`must be at least ${schema.minLength} characters (got ${length})`);
-    if (schema.maxLength !== undefined && length > schema.maxLength) at(`must be at most ${schema.maxLength} characters (got ${length})`);
+    if (schema.minLength !== undefined && length < schema.minLength) at(`must be at least ${count(schema.minLength, "character")} (got ${length})`);
+    if (schema.maxLength !== undefined && length > schema.maxLength) at(`must be at most ${count(schema.maxLength, "character")} (got ${length})`);
     if (schema.pattern !== undefined) {
       let re = patterns.get(schema.pattern);
       if (!re) patterns.set(schema.pattern, (re = new RegExp(schema.pattern, "u")));
@@ -236,8 +238,8 @@ export function validate(schema: Schema, value: unknown, path = "", issues: Vali
     if (schema.exclusiveMinimum !== undefined && value <= schema.exclusiveMinimum) at(`must be > ${schema.exclusiveMinimum}`);
     if (schema.exclusiveMaximum !== undefined && value >= schema.exclusiveMaximum) at(`must be < ${schema.exclusiveMaximum}`);
   } else if (Array.isArray(value)) {
-    if (schema.minItems !== undefined && value.length < schema.minItems) at(`must have at least ${schema.minItems} items (got ${value.length})`);
-    if (schema.maxItems !== undefined && value.length > schema.maxItems) at(`must have at most ${schema.maxItems} items (got ${value.length})`);
+    if (schema.minItems !== undefined && value.length < schema.minItems) at(`must have at least ${count(schema.minItems, "item")} (got ${value.length})`);
+    if (schema.maxItems !== undefined && value.length > schema.maxItems) at(`must have at most ${count(schema.maxItems, "item")} (got ${value.length})`);
     if (schema.uniqueItems && value.some((v, i) => value.findIndex((w) => equal(v, w)) !== i)) at("must not contain duplicates");
     // Every index, holes included (JSON sends a hole as null): forEach would skip them.
     if (schema.items) for (let i = 0; i < value.length; i++) validate(schema.items, value[i], `${path}[${i}]`, issues);
@@ -253,8 +255,8 @@ export function validate(schema: Schema, value: unknown, path = "", issues: Vali
       }
     }
     const keys = Object.keys(obj);
-    if (schema.minProperties !== undefined && keys.length < schema.minProperties) at(`must have at least ${schema.minProperties} properties`);
-    if (schema.maxProperties !== undefined && keys.length > schema.maxProperties) at(`must have at most ${schema.maxProperties} properties`);
+    if (schema.minProperties !== undefined && keys.length < schema.minProperties) at(`must have at least ${count(schema.minProperties, "property", "properties")} (got ${keys.length})`);
+    if (schema.maxProperties !== undefined && keys.length > schema.maxProperties) at(`must have at most ${count(schema.maxProperties, "property", "properties")} (got ${keys.length})`);
     for (const key of keys) {
       const v = obj[key];
       if (v === undefined) continue;

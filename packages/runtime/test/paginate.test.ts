@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { nextLink, PaginationError } from "../src/index.js";
-import { acme, drain, json, scriptedFetch } from "./fixtures.js";
+import { createApiClient, nextLink, PaginationError } from "../src/index.js";
+import { acme, drain, json, scriptedFetch, table, vendor, type AcmeApi } from "./fixtures.js";
 
 const BASE = "https://api.acme.test/v1";
 const query = (url: string) => Object.fromEntries(new URL(url).searchParams);
@@ -167,6 +167,34 @@ describe("`next` URL pagination (Django REST framework)", () => {
     expect(items).toEqual(["p", "p"]);
     expect(error).toBeInstanceOf(PaginationError);
     expect(calls.map((c) => query(c.url).page)).toEqual([undefined, "2"]);
+  });
+});
+
+describe("`next` URLs with opaque paging state (followQuery)", () => {
+  // A provider's own paging parameters in `next` (wabbit's contacts): the caller cannot set them.
+  const opaque = (call: { url: string }) => {
+    const token = new URL(call.url).searchParams.get("page_token");
+    if (!token) return json({ next: `${BASE}/accounts/7/posts?q=x&page_token=t2&provider=a&provider=b`, results: ["p1"] });
+    if (token === "t2") return json({ next: `${BASE}/accounts/7/posts?q=x&page_token=t3`, results: ["p2"] });
+    return json({ next: null, results: ["p3"] });
+  };
+  const withFollow = (followQuery: "all" | "declared" | undefined, fetch: typeof globalThis.fetch) =>
+    createApiClient<{}, AcmeApi>(vendor, table.map((op) => (op.id === "posts.list" ? { ...op, pagination: { ...op.pagination!, ...(followQuery ? { followQuery } : {}) } } : op)), { fetch });
+
+  it("followQuery all: the next URL's undeclared parameters are sent as they are, repeated ones included", async () => {
+    const { fetch, calls } = scriptedFetch(opaque);
+    const { items, error } = await drain(withFollow("all", fetch as never).posts.list.iterate({ accountId: "7", q: "x" }));
+    expect(error).toBeUndefined();
+    expect(items).toEqual(["p1", "p2", "p3"]);
+    expect(calls.map((c) => new URL(c.url).search)).toEqual(["?q=x", "?q=x&page_token=t2&provider=a&provider=b", "?q=x&page_token=t3"]);
+  });
+
+  it("by default only declared parameters are taken: the opaque token is dropped, and the repeat is caught", async () => {
+    const { fetch, calls } = scriptedFetch(opaque);
+    const { items, error } = await drain(withFollow(undefined, fetch as never).posts.list.iterate({ accountId: "7", q: "x" }));
+    expect(items).toEqual(["p1"]);
+    expect(error).toBeInstanceOf(PaginationError);
+    expect(calls).toHaveLength(1);
   });
 });
 

@@ -42,6 +42,14 @@ describe("validate", () => {
     expect(byPath.extra).toBe("is not a known parameter");
   });
 
+  it("puts the noun of a count in the right number", () => {
+    expect(validate({ type: "string", minLength: 1 }, "")).toEqual([{ path: "", message: "must be at least 1 character (got 0)" }]);
+    expect(validate({ type: "string", maxLength: 2 }, "abc")).toEqual([{ path: "", message: "must be at most 2 characters (got 3)" }]);
+    expect(validate({ type: "array", minItems: 1 }, [])).toEqual([{ path: "", message: "must have at least 1 item (got 0)" }]);
+    expect(validate({ type: "object", minProperties: 1 }, {})).toEqual([{ path: "", message: "must have at least 1 property (got 0)" }]);
+    expect(validate({ type: "object", maxProperties: 1 }, { a: 1, b: 2 })).toEqual([{ path: "", message: "must have at most 1 property (got 2)" }]);
+  });
+
   it("explains 'one of these fields' rules", () => {
     const issues = validate(schema, { to: "+14155550100" });
     expect(issues).toEqual([{ path: "", message: "must satisfy one of: (text is required) or (kind is required)" }]);

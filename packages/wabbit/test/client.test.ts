@@ -179,6 +179,23 @@ describe("DRF paging (follows `next` on the inbox's own origin only)", () => {
     expect(api.calls.map((c) => c.url.search)).toEqual(["?limit=2", "?limit=2&offset=2", "?limit=2&offset=4"]);
   });
 
+  it("contacts: sends a next URL's provider paging parameters as they are (the doc: they cannot be set)", async () => {
+    const contact = (name: string) => ({ name, phone_numbers: [], emails: [] });
+    const api = scripted((call) => {
+      const token = call.url.searchParams.get("page_token");
+      const next = token ? null : `${BASE}/api/v1/contacts/?limit=1&search=ann&page_token=g%2F2&provider=google`;
+      return json({ count: null, next, previous: null, results: [contact(token ? "Anna" : "Ann")] });
+    });
+    const wabbit = createWabbitClient({ baseUrl: BASE, token: "t0ken", fetch: api.fetch });
+    const names: string[] = [];
+    for await (const c of wabbit.contacts.list.iterate({ limit: 1, search: "ann" })) names.push(c.name as string);
+    expect(names).toEqual(["Ann", "Anna"]);
+    expect(api.calls.map((c) => Object.fromEntries(c.url.searchParams))).toEqual([
+      { limit: "1", search: "ann" },
+      { limit: "1", search: "ann", page_token: "g/2", provider: "google" },
+    ]);
+  });
+
   it.each([
     ["another host", "https://evil.example.com/api/v1/tags/?offset=2"],
     ["http instead of https", "http://inbox.example.com/api/v1/tags/?offset=2"],

@@ -59,7 +59,8 @@ export interface paths {
          *
          *     Providers paginate differently, so there is no page number or offset parameter. Start
          *     without one, with the `limit` and `search` you want, and follow `next` until it is `null`.
-         *     The generated `.iterate()` does exactly that.
+         *     The generated `.iterate()` does exactly that, and sends the `next` URL's query as it is
+         *     (`followQuery: all`): the doc says some providers put their own paging parameters there.
          *
          *     Searching providers is expensive. In a frontend, call this only once the user has
          *     finished typing the query.
