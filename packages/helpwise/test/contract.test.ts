@@ -1,7 +1,9 @@
 // Contract tests: every Helpwise operation, called through the generated methods against a Prism
-// mock of specs/helpwise/openapi.yaml (started by scripts/vitest/prism-setup.ts).
+// mock of specs/helpwise/openapi.yaml (started by scripts/vitest/prism-setup.ts). Each result is
+// compared with the spec's own 200 example, unwrapped from Helpwise's `{status, data, message}`.
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { operationRecorder } from "../../../scripts/vitest/coverage.js";
+import { specReader } from "../../../scripts/vitest/spec-examples.js";
 import { AuthenticationError, BadRequestError, createHelpwiseClient, operationTable, ValidationError } from "../src/index.js";
 
 const recorder = operationRecorder();
@@ -9,6 +11,10 @@ const baseUrl = inject("prismUrl");
 const helpwise = createHelpwiseClient({ apiKey: "test-key-123", apiSecret: "test-secret-456", baseUrl, logger: recorder.logger, retry: false });
 
 afterAll(() => recorder.save(new URL("..", import.meta.url).pathname));
+
+const { responseExample } = specReader("helpwise");
+/** The `data` of an operation's documented 200 example: what the client returns for it. */
+const documented = (id: string): unknown => (responseExample(id) as { data?: unknown } | undefined)?.data;
 
 describe("mailboxes", () => {
   it("lists, iterates, gets and creates mailboxes", async () => {
@@ -18,54 +24,55 @@ describe("mailboxes", () => {
     const all = [];
     for await (const mailbox of helpwise.mailboxes.list.iterate()) all.push(mailbox);
     expect(all.length).toBe(page.length);
+    expect(page).toEqual(documented("mailboxes.list"));
     const mailbox = await helpwise.mailboxes.get({ id: String(page[0]?.id) });
-    expect(mailbox).toBeTypeOf("object");
-    await helpwise.mailboxes.create({ email: "support@example.org", displayName: "Support" });
+    expect(mailbox).toEqual(documented("mailboxes.get"));
+    expect(await helpwise.mailboxes.create({ email: "support@example.org", displayName: "Support" })).toEqual(documented("mailboxes.create"));
   });
 });
 
 describe("threads, notes and emails", () => {
   it("lists threads, reads a thread's emails, assigns and notes", async () => {
     const threads = await helpwise.threads.list({ mailboxId: 204499, tabType: "all", limit: 10 });
-    expect(threads).toBeDefined();
-    await helpwise.threads.getEmails({ mailbox_id: 204499, thread_id: 1 });
-    await helpwise.threads.assign({ mailbox_id: 204499, thread_id: 1, assigned_to: 0 });
-    await helpwise.notes.add({ mailbox_id: 204499, thread_id: 1, message: "Checked with billing." });
+    expect(threads).toEqual(documented("threads.list"));
+    expect(await helpwise.threads.getEmails({ mailbox_id: 204499, thread_id: 1 })).toEqual(documented("threads.getEmails"));
+    expect(await helpwise.threads.assign({ mailbox_id: 204499, thread_id: 1, assigned_to: 0 })).toEqual(documented("threads.assign"));
+    expect(await helpwise.notes.add({ mailbox_id: 204499, thread_id: 1, message: "Checked with billing." })).toEqual(documented("notes.add"));
     const emails = await helpwise.emails.list({ mailboxId: 204499, threadId: 1 });
-    expect(emails).toBeDefined();
-    await helpwise.emails.send({ mailbox_id: 204499, to: "customer@example.org", subject: "Re: your order", body: "<p>Shipped.</p>" });
+    expect(emails).toEqual(documented("emails.list"));
+    expect(await helpwise.emails.send({ mailbox_id: 204499, to: "customer@example.org", subject: "Re: your order", body: "<p>Shipped.</p>" })).toEqual(documented("emails.send"));
   });
 });
 
 describe("users", () => {
   it("reads the current user and lists users", async () => {
     const me = await helpwise.users.me();
-    expect(me).toBeTypeOf("object");
+    expect(me).toEqual(documented("users.me"));
     const users = await helpwise.users.list({ mailbox_id: 204499 });
-    expect(users).toBeDefined();
+    expect(users).toEqual(documented("users.list"));
   });
 });
 
 describe("whatsapp and sms", () => {
   it("covers templates, sends, conversations and messages", async () => {
-    await helpwise.whatsapp.listTemplates({ mailbox_id: 204499 });
-    await helpwise.whatsapp.send({ mailbox_id: 204499, to: "+14155550100", message: "Hello" });
-    await helpwise.whatsapp.listConversations({ mailboxID: 204499, page: 1, tabType: "all" });
-    await helpwise.whatsapp.listMessages({ mailboxID: 204499, page: 1, customerNumber: "14155550100" });
-    await helpwise.sms.send({ mailbox_id: 204499, to: "+14155550100", message: "Hello" });
-    await helpwise.sms.listConversations({ mailboxID: 204499, page: 1 });
-    await helpwise.sms.listMessages({ mailboxID: 204499, page: 1, customerNumber: "14155550100" });
+    expect(await helpwise.whatsapp.listTemplates({ mailbox_id: 204499 })).toEqual(documented("whatsapp.listTemplates"));
+    expect(await helpwise.whatsapp.send({ mailbox_id: 204499, to: "+14155550100", message: "Hello" })).toEqual(documented("whatsapp.send"));
+    expect(await helpwise.whatsapp.listConversations({ mailboxID: 204499, page: 1, tabType: "all" })).toEqual(documented("whatsapp.listConversations"));
+    expect(await helpwise.whatsapp.listMessages({ mailboxID: 204499, page: 1, customerNumber: "14155550100" })).toEqual(documented("whatsapp.listMessages"));
+    expect(await helpwise.sms.send({ mailbox_id: 204499, to: "+14155550100", message: "Hello" })).toEqual(documented("sms.send"));
+    expect(await helpwise.sms.listConversations({ mailboxID: 204499, page: 1 })).toEqual(documented("sms.listConversations"));
+    expect(await helpwise.sms.listMessages({ mailboxID: 204499, page: 1, customerNumber: "14155550100" })).toEqual(documented("sms.listMessages"));
   });
 });
 
 describe("chat and contacts", () => {
   it("sends a chat message and manages contacts", async () => {
-    await helpwise.chat.send({ mailbox_id: 204499, thread_id: 1, message: "<b>Hi</b>" });
+    expect(await helpwise.chat.send({ mailbox_id: 204499, thread_id: 1, message: "<b>Hi</b>" })).toEqual(documented("chat.send"));
     const contacts = await helpwise.contacts.list({ page: 1, limit: 20 });
-    expect(contacts).toBeDefined();
-    await helpwise.contacts.get({ id: 1 });
-    await helpwise.contacts.search({ email: "jane@example.org" });
-    await helpwise.contacts.create({ firstname: "Jane", emails: ["jane@example.org"], phones: [{ phone: "+14155550100" }] });
+    expect(contacts).toEqual(documented("contacts.list"));
+    expect(await helpwise.contacts.get({ id: 1 })).toEqual(documented("contacts.get"));
+    expect(await helpwise.contacts.search({ email: "jane@example.org" })).toEqual(documented("contacts.search"));
+    expect(await helpwise.contacts.create({ firstname: "Jane", emails: ["jane@example.org"], phones: [{ phone: "+14155550100" }] })).toEqual(documented("contacts.create"));
   });
 });
 
