@@ -31,6 +31,8 @@ const MODULES = [
   { name: "budget", load: () => import("./budget.mjs") },
   { name: "distributed-budget", load: () => import("./distributed-budget.mjs") },
   { name: "typecheck", load: () => import("./typecheck.mjs") },
+  // Reports the last `pnpm mutation` reports (an hour-long run is never started from here).
+  { name: "mutation", load: () => import("./mutation.mjs") },
 ];
 
 function parseArgs(argv) {
