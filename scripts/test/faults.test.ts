@@ -15,6 +15,7 @@ import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { inspect } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { formatLogEvent, type LogEvent } from "../../packages/runtime/src/logger.js";
 import { FAULT_CASES, HOSTILE_CHARACTERS, type Expectation } from "./faults/cases.js";
 import { send, startFaultServer, type FaultServer, type Received } from "./faults/server.js";
 import { FAULT_VENDORS, loadVendor, type AnyClient, type FaultVendor, type VendorModule } from "./faults/vendors.js";
@@ -54,7 +55,8 @@ function harness(timeoutMs = 2000): Harness {
     baseUrl: server.origin,
     timeoutMs,
     retry: { maxRetries: 2, initialDelayMs: 1, maxDelayMs: 5 },
-    logger: { debug: (line: string, event: unknown) => logs.push(line, JSON.stringify(event)) },
+    // A function logger gets the structured event: both it and the line a console logger would print are checked.
+    logger: (event: LogEvent) => logs.push(formatLogEvent(event), JSON.stringify(event)),
     sleep: (ms: number) => {
       waits.push(ms);
       return new Promise<void>((r) => setTimeout(r, Math.min(ms, 5)));
