@@ -10,5 +10,8 @@ export default defineConfig({
     // Browser and build tests: slow operations (a docs build, a Chromium install) happen in hooks.
     testTimeout: 120_000,
     hookTimeout: 300_000,
+    // Two files at a time: the slow ones wait on other processes (Chromium for the docs, tsc and npm
+    // for the pack test), so two of them share the two cores of the CI machine well.
+    maxWorkers: 2,
   },
 });

@@ -336,10 +336,15 @@ for (const vendorPkg of VENDORS) {
         writeFileSync(join(tsDir, "tsconfig.json"), JSON.stringify({ compilerOptions: variant.options, files: [variant.file] }, null, 2));
         // A file that uses the client wrongly must fail, proving the check is not vacuous.
         writeFileSync(join(tsDir, `${base}-wrong${variant.file.slice(base.length)}`), `import { ${factoryName(name)} } from ${JSON.stringify(name)};\nexport const wrong: number = ${factoryName(name)};\n`);
-        writeFileSync(join(tsDir, "tsconfig.wrong.json"), JSON.stringify({ compilerOptions: variant.options, files: [`${base}-wrong${variant.file.slice(base.length)}`] }, null, 2));
+        // skipLibCheck there: the package's declaration files are checked by the first compilation; this
+        // one only has to see the factory's type (and half the time goes otherwise).
+        writeFileSync(join(tsDir, "tsconfig.wrong.json"), JSON.stringify({ compilerOptions: { ...variant.options, skipLibCheck: true }, files: [`${base}-wrong${variant.file.slice(base.length)}`] }, null, 2));
         const tsc = join(project, "node_modules", ".bin", "tsc");
-        await sh(tsc, ["-p", "tsconfig.json"], tsDir);
-        await expect(sh(tsc, ["-p", "tsconfig.wrong.json"], tsDir)).rejects.toThrow(/TS2322/);
+        // Both compilations at once (two processes: the machine has two cores).
+        const [right, wrong] = await Promise.allSettled([sh(tsc, ["-p", "tsconfig.json"], tsDir), sh(tsc, ["-p", "tsconfig.wrong.json"], tsDir)]);
+        if (right.status === "rejected") throw right.reason;
+        expect(wrong.status, "the wrong consumer must not compile").toBe("rejected");
+        expect(String((wrong as PromiseRejectedResult).reason)).toMatch(/TS2322/);
       });
     }
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { containsFile, toForm, toMultipart } from "../src/index.js";
+import { containsFile, isFile, toForm, toMultipart, ValidationError } from "../src/index.js";
 
 describe("toMultipart", () => {
   it("writes nested fields in bracket notation and files as name[] parts", async () => {
@@ -46,5 +46,77 @@ describe("containsFile", () => {
   it("finds files nested in arrays and objects", () => {
     expect(containsFile({ a: [{ b: new Blob([]) }] })).toBe(true);
     expect(containsFile({ a: [{ b: "x" }] })).toBe(false);
+  });
+});
+
+// The encoders' edge rules, one by one (found by mutation testing).
+describe("isFile", () => {
+  it("is a Blob, a File, a Uint8Array or an ArrayBuffer, nothing else", () => {
+    for (const file of [new Blob(["x"]), new File(["x"], "x.txt"), new Uint8Array(1), new ArrayBuffer(1)]) expect(isFile(file)).toBe(true);
+    for (const other of ["x", 1, null, undefined, {}, [], new Uint16Array(1), { size: 1, type: "" }]) expect(isFile(other)).toBe(false);
+  });
+});
+
+describe("containsFile, at its depth bound", () => {
+  it("finds a file up to four levels below the body, not deeper; no file in primitives or null", () => {
+    // body → a → [0] → b → [0] → file: the file is an element four containers below the body.
+    expect(containsFile({ a: [{ b: [new Blob([])] }] })).toBe(true);
+    expect(containsFile({ a: [{ b: [{ c: [new Blob([])] }] }] })).toBe(false);
+    expect(containsFile({ a: null, b: 1, c: "s" })).toBe(false);
+    expect(containsFile([new Uint8Array(1)])).toBe(true);
+    expect(containsFile(null)).toBe(false);
+  });
+});
+
+describe("toForm, value by value", () => {
+  it("strings as they are, numbers and booleans as text, objects of other fields as JSON, undefined left out", () => {
+    const form = toForm({ s: "text", n: 3, t: true, o: { a: 1 }, skip: undefined, j: { b: 2 } }, ["j"]);
+    expect([...form.entries()]).toEqual([
+      ["s", "text"],
+      ["n", "3"],
+      ["t", "true"],
+      ["o", '{"a":1}'],
+      ["j", '{"b":2}'],
+    ]);
+    expect(toForm({ j: "already" }, ["j"]).get("j")).toBe("already");
+    expect(toForm({ n: null }).get("n")).toBe("null");
+  });
+});
+
+describe("toMultipart, value by value", () => {
+  it("leaves out undefined and null, sends false as 0 and names a Blob's part after its field", () => {
+    const form = toMultipart({ a: undefined, b: null, f: false, n: 0, "my file": new Blob(["x"]), list: [] });
+    expect([...form.keys()]).toEqual(["f", "n", "my file"]);
+    expect(form.get("f")).toBe("0");
+    expect(form.get("n")).toBe("0");
+    expect((form.get("my file") as File).name).toBe("my_file");
+  });
+
+  it("a part without a usable field name is called file; a File keeps its own name", () => {
+    expect((toMultipart({ "": new Uint8Array([1]) }).get("") as File).name).toBe("file");
+    expect((toMultipart({ doc: new File(["x"], "report.pdf") }).get("doc") as File).name).toBe("report.pdf");
+  });
+
+  it("an array of files is repeated name[] parts; a mixed array is indexed", () => {
+    const mixed = toMultipart({ m: [new Blob(["x"]), "text"] });
+    expect([...mixed.keys()]).toEqual(["m[0]", "m[1]"]);
+    const files = toMultipart({ m: [new Blob(["x"]), new Uint8Array([1])] });
+    expect([...files.keys()]).toEqual(["m[]", "m[]"]);
+  });
+
+  it("a value that contains itself is refused with its path; the same object twice is not a cycle", () => {
+    const loop: Record<string, unknown> = { k: 1 };
+    loop.again = [loop];
+    let error: unknown;
+    try {
+      toMultipart({ meta: loop });
+    } catch (e) {
+      error = e;
+    }
+    expect(ValidationError.is(error)).toBe(true);
+    expect((error as ValidationError).issues).toEqual([{ path: "meta[again][0]", message: "cannot be encoded: it contains itself (a circular reference)" }]);
+    expect((error as ValidationError).message).toMatch(/^Invalid request body/);
+    const shared = { k: "v" };
+    expect([...toMultipart({ a: shared, b: [shared] }).entries()]).toEqual([["a[k]", "v"], ["b[0][k]", "v"]]);
   });
 });
