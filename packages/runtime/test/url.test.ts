@@ -2,6 +2,7 @@
 // can never change the path.
 import { describe, expect, it } from "vitest";
 import { checkBaseUrl, isLoopback, ValidationError } from "../src/index.js";
+import { isOperationUrl, pathIssues } from "../src/url.js";
 import { acme, json, scriptedFetch } from "./fixtures.js";
 
 const issues = (fn: () => unknown): unknown => {
@@ -93,5 +94,66 @@ describe("path parameters", () => {
     await acme({ fetch }).items.get({ itemId: "a..b" });
     await acme({ fetch }).items.get({ itemId: "../x" });
     expect(calls.map((c) => c.url)).toEqual(["https://api.acme.test/v1/items/a..b", "https://api.acme.test/v1/items/..%2Fx"]);
+  });
+});
+
+// The URL rules one by one (survivors of a mutation run: the tests above pinned outcomes of calls).
+describe("the URL rules themselves", () => {
+  const baseUrlIssue = (url: string) => {
+    try {
+      checkBaseUrl(url);
+    } catch (e) {
+      expect(ValidationError.is(e)).toBe(true);
+      expect((e as ValidationError).message).toMatch(/^Invalid client options/);
+      return (e as ValidationError).issues;
+    }
+    return [];
+  };
+
+  it("loopback is exactly localhost, [::1] or a valid 127.x.y.z", () => {
+    for (const host of ["localhost", "LOCALHOST", "[::1]", "127.0.0.1", "127.255.255.255", "127.1.20.199", "127.249.0.9"]) expect(isLoopback(host), host).toBe(true);
+    for (const host of ["127.0.0.256", "127.0.0", "127.0.0.1.evil.test", "x127.0.0.1", "128.0.0.1", "127.300.0.1", "127.a.0.1", "localhost.evil.test", "::1", "0.0.0.0"]) expect(isLoopback(host), host).toBe(false);
+  });
+
+  it("a base URL: absolute, https unless loopback, no query, no fragment; normalised without trailing slashes", () => {
+    expect(checkBaseUrl("https://api.example.test/v1//")).toBe("https://api.example.test/v1");
+    expect(checkBaseUrl("http://127.0.0.1:4010")).toBe("http://127.0.0.1:4010");
+    expect(baseUrlIssue("http://api.example.test")).toEqual([{ path: "baseUrl", message: "must use https (plain http is allowed only for localhost / 127.0.0.1 / [::1])" }]);
+    expect(baseUrlIssue("ftp://127.0.0.1")).toEqual([{ path: "baseUrl", message: "must use https (plain http is allowed only for localhost / 127.0.0.1 / [::1])" }]);
+    for (const url of ["https://api.example.test/v1?x=1", "https://api.example.test/v1#top", "https://api.example.test/v1?"]) {
+      expect(baseUrlIssue(url), url).toEqual([{ path: "baseUrl", message: "must not have a query string or a fragment" }]);
+    }
+    expect(baseUrlIssue("not a url")).toEqual([{ path: "baseUrl", message: 'is not an absolute URL: "not a url"' }]);
+    // The message of a relative URL with a user name never shows it.
+    expect(baseUrlIssue("//me:pw@host/x")).toEqual([{ path: "baseUrl", message: 'is not an absolute URL: "//host/x"' }]);
+  });
+
+  it("isOperationUrl: the origin, then the base path, then the template", () => {
+    const base = "https://api.example.test/v1/";
+    const t = "/items/{id}";
+    expect(isOperationUrl(new URL("https://api.example.test/v1/items/42"), base, t)).toBe(true);
+    expect(isOperationUrl(new URL("https://api.example.test/v1/items/42/x"), base, t)).toBe(false);
+    expect(isOperationUrl(new URL("https://api.example.test/v2/items/42"), base, t)).toBe(false);
+    expect(isOperationUrl(new URL("https://api.example.test/v1items/42"), "https://api.example.test/v1", t)).toBe(false);
+    expect(isOperationUrl(new URL("https://other.test/v1/items/42"), base, t)).toBe(false);
+    expect(isOperationUrl(new URL("https://api.example.test/items/42"), "https://api.example.test", t)).toBe(true);
+  });
+
+  it("pathIssues: under the base URL, no dot segments, no unfilled or empty parameter, each named", () => {
+    const base = "https://api.example.test/v1";
+    expect(pathIssues(`${base}/items/42?x=1`, base, "/items/{id}")).toEqual([]);
+    expect(pathIssues(base, base, undefined)).toEqual([]);
+    expect(pathIssues(`${base}?q=1`, base, undefined)).toEqual([]);
+    expect(pathIssues("https://api.example.test/v10/items", base, "/items")).toEqual([{ path: "url", message: `must be under the client's baseUrl ${base}; credentials are never sent anywhere else` }]);
+    expect(pathIssues(`https://evil.test/?u=${base}?`, base, "/items")).toHaveLength(1);
+    expect(pathIssues(`${base}/items/..`, base, "/items/{id}")).toEqual([{ path: "id", message: 'must not be "." or ".." (it would change the request path)' }]);
+    expect(pathIssues(`${base}/items/%2E%2e`, base, "/items/{id}")).toEqual([{ path: "id", message: 'must not be "." or ".." (it would change the request path)' }]);
+    expect(pathIssues(`${base}/items/a..`, base, "/items/{id}")).toEqual([]);
+    expect(pathIssues(`${base}/items/...`, base, "/items/{id}")).toEqual([]);
+    expect(pathIssues(`${base}/../items`, base, undefined)).toEqual([{ path: "path", message: 'must not be "." or ".." (it would change the request path)' }]);
+    expect(pathIssues(`${base}/items/{id}`, base, "/items/{id}")).toEqual([{ path: "id", message: "is required (path parameter)" }]);
+    expect(pathIssues(`${base}/items/x{}`, base, "/items/{id}")).toEqual([{ path: "id", message: "is required (path parameter)" }]);
+    expect(pathIssues(`${base}/items/`, base, "/items/{id}")).toEqual([{ path: "id", message: "must not be empty (path parameter)" }]);
+    expect(pathIssues(`${base}/items/`, base, "/items/x")).toEqual([]);
   });
 });
