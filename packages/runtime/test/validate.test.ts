@@ -137,3 +137,117 @@ describe("rules in words and dependent fields", () => {
     expect(validate(answer, { group: undefined })).toEqual([]);
   });
 });
+
+// Messages and comparisons pinned exactly (survivors of a mutation run; the differential test
+// against Ajv checks accept/refuse, not what the message says).
+describe("validate: messages and comparisons, exactly", () => {
+  const msg = (schema: Schema, value: unknown, path = "") => validate(schema, value, path).map((i) => `${i.path}: ${i.message}`);
+
+  it("shows what was given: short JSON, an ellipsis past 80 characters, words for what JSON cannot show", () => {
+    expect(msg({ enum: ["a"] }, [1, 2])).toEqual([': must be one of "a", got [1,2]']);
+    expect(msg({ enum: ["a"] }, null)).toEqual([': must be one of "a", got null']);
+    expect(msg({ enum: ["a"] }, 5)).toEqual([': must be one of "a", got 5']);
+    const long = "x".repeat(100);
+    expect(msg({ enum: ["a"] }, [long])[0]).toBe(`: must be one of "a", got ${JSON.stringify([long]).slice(0, 79)}…`);
+    expect(msg({ enum: ["a"] }, [long.slice(0, 76)])[0]).toBe(`: must be one of "a", got ${JSON.stringify([long.slice(0, 76)])}`); // 80 characters: no ellipsis
+    expect(msg({ enum: ["a"] }, () => 1)).toEqual([': must be one of "a", got a function']);
+    const loop: unknown[] = [];
+    loop.push(loop);
+    expect(msg({ enum: ["a"] }, loop)).toEqual([': must be one of "a", got an array']);
+    expect(msg({ enum: ["a"] }, new Uint8Array(1))).toEqual([': must be one of "a", got binary']);
+    expect(msg({ type: "integer" }, new Uint8Array(1), "n")).toEqual(["n: expected integer, got binary"]);
+    expect(msg({ type: "integer" }, {}, "n")).toEqual(["n: expected integer, got object"]);
+  });
+
+  it("compares enum values by JSON content: arrays by items and length, objects by own keys", () => {
+    const schema: Schema = { enum: [[1, 2], { a: 1 }, null] };
+    expect(validate(schema, [1, 2])).toEqual([]);
+    expect(validate(schema, null)).toEqual([]);
+    expect(validate(schema, { a: 1 })).toEqual([]);
+    for (const other of [[1], [2, 1], [1, 2, 3], { 0: 1, 1: 2 }, { a: 2 }, { b: 1 }, { a: 1, b: 1 }, {}, [null], "null", new Uint8Array([1, 2])]) {
+      expect(validate(schema, other).length, JSON.stringify(other)).toBe(1);
+    }
+    expect(validate({ const: [] }, [])).toEqual([]);
+    expect(validate({ const: {} }, [])).toHaveLength(1);
+    expect(validate({ const: [] }, {})).toHaveLength(1);
+  });
+
+  it("a tagged union is told by `type` first, whatever the key order, and names the tags", () => {
+    const union: Schema = {
+      oneOf: [
+        { type: "object", properties: { kind: { const: "x" }, type: { const: "text" } }, required: ["kind", "type"] },
+        { type: "object", properties: { kind: { const: "y" }, type: { const: "image" } }, required: ["kind", "type"] },
+      ],
+    };
+    expect(msg(union, { kind: "x" }, "m")).toEqual(['m.type: is required (one of "text", "image")']);
+    expect(msg(union, { type: "video", kind: "x" }, "m")).toEqual(['m.type: must be one of "text", "image", got "video"']);
+    // A key that only some alternatives pin is no discriminator.
+    const partial: Schema = { oneOf: [{ type: "object", properties: { t: { const: "a" } }, required: ["t"] }, { type: "object", properties: { u: { type: "string" } }, required: ["u"] }] };
+    expect(msg(partial, { t: "b" })).toEqual([': must satisfy one of: (t must be "a") or (u is required)']);
+    // Tags that repeat do not discriminate either.
+    const same: Schema = { oneOf: [{ type: "object", properties: { t: { const: "a" }, n: { type: "integer" } }, required: ["t", "n"] }, { type: "object", properties: { t: { const: "a" }, s: { type: "string" } }, required: ["t", "s"] }] };
+    expect(msg(same, { t: "a" })).toEqual([": must satisfy one of: (n is required) or (s is required)"]);
+  });
+
+  it("a union's issues are relative to its own path, for object keys and array indexes", () => {
+    const schema: Schema = {
+      type: "object",
+      properties: {
+        v: {
+          anyOf: [
+            { type: "object", properties: { a: { type: "integer" } }, required: ["a"] },
+            { type: "array", items: { type: "integer" } },
+          ],
+        },
+      },
+    };
+    expect(msg(schema, { v: { a: "x" } })).toEqual(["v.a: expected integer, got string"]);
+    const both: Schema = { anyOf: [{ type: "object", properties: { a: { type: "integer" } } }, { type: "object", properties: { a: { type: "string", maxLength: 1 } } }] };
+    expect(msg({ type: "object", properties: { w: both } }, { w: { a: "xyz" } })).toEqual(["w: must satisfy one of: (a expected integer, got string) or (a must be at most 1 character (got 3))"]);
+    expect(msg({ type: "object", properties: { w: both } }, { w: { a: "xyz" } }, "root")).toEqual(["root.w: must satisfy one of: (a expected integer, got string) or (a must be at most 1 character (got 3))"]);
+  });
+
+  it("bounds and counts at their edges", () => {
+    expect(msg({ type: "number", minimum: 2 }, 2)).toEqual([]);
+    expect(msg({ type: "number", minimum: 2 }, 1.5)).toEqual([": must be >= 2 (got 1.5)"]);
+    expect(msg({ type: "number", maximum: 2 }, 2)).toEqual([]);
+    expect(msg({ type: "number", exclusiveMinimum: 2 }, 2)).toEqual([": must be > 2"]);
+    expect(msg({ type: "number", exclusiveMinimum: 2 }, 2.5)).toEqual([]);
+    expect(msg({ type: "number", exclusiveMaximum: 2 }, 2)).toEqual([": must be < 2"]);
+    expect(msg({ type: "string", minLength: 2, maxLength: 2 }, "ab")).toEqual([]);
+    expect(msg({ type: "array", minItems: 1, maxItems: 1 }, [1])).toEqual([]);
+    expect(msg({ type: "array", maxItems: 1 }, [1, 2])).toEqual([": must have at most 1 item (got 2)"]);
+    expect(msg({ type: "object", minProperties: 1, maxProperties: 1 }, { a: 1 })).toEqual([]);
+  });
+
+  it("required and dependentRequired treat an explicit undefined as missing, and name the path", () => {
+    const schema: Schema = { type: "object", properties: { a: { type: "string" }, b: { type: "string" } }, required: ["a"], dependentRequired: { a: ["b"] } };
+    expect(msg(schema, { a: undefined }, "p")).toEqual(["p.a: is required"]);
+    expect(msg(schema, { a: "x", b: undefined }, "p").map((m) => m.split(":")[0])).toEqual(["p.b"]);
+    expect(msg(schema, { a: "x", b: "y" })).toEqual([]);
+  });
+
+  it("an own __proto__ is refused in a plain object schema, and passes through a bare union to its alternatives", () => {
+    const hostile = JSON.parse('{"__proto__": {"x": 1}}');
+    expect(msg({ type: "object" }, hostile)).toEqual(["__proto__: is not a known parameter"]);
+    expect(msg({ type: "object", properties: { a: { type: "string" } } }, hostile)).toEqual(["__proto__: is not a known parameter"]);
+    // The union's alternatives (not the union itself) decide: here every alternative refuses it.
+    expect(msg({ oneOf: [{ type: "object", properties: { a: { type: "string" } } }] }, hostile)).toEqual(["__proto__: is not a known parameter"]);
+  });
+
+  it("a date must exist; a pattern is compiled once and used with the u flag", () => {
+    expect(msg({ type: "string", format: "date" }, "2024-02-29")).toEqual([]);
+    expect(msg({ type: "string", format: "date" }, "2023-02-29")).toEqual([": must be a date as YYYY-MM-DD"]);
+    expect(msg({ type: "string", format: "date" }, "x2024-02-01")).toEqual([": must be a date as YYYY-MM-DD"]);
+    expect(msg({ type: "string", format: "date" }, "2024-02-01x")).toEqual([": must be a date as YYYY-MM-DD"]);
+    expect(msg({ type: "string", pattern: "^.$" }, "😀")).toEqual([]); // one code point with the u flag
+    expect(msg({ type: "string", pattern: "^.$" }, "ab")).toEqual([": must match ^.$"]);
+  });
+
+  it("a JSON-encoded string is decoded only when its media type is JSON", () => {
+    const inner: Schema = { type: "array", items: { type: "string" } };
+    expect(msg({ type: "string", contentMediaType: "application/json", contentSchema: inner }, "[1]")).toEqual(["[0]: expected string, got integer"]);
+    expect(msg({ type: "string", contentMediaType: "text/plain", contentSchema: inner }, "[1]")).toEqual([]);
+    expect(msg({ type: "string", contentSchema: inner }, "[1]")).toEqual([]);
+  });
+});
