@@ -10,10 +10,16 @@
 //   2. @arethetypeswrong/cli `attw --pack . --profile strict`: the types must resolve, and match the JS,
 //      in every resolution mode a dual ESM+CJS package serves (node10, node16 from CJS, node16 from ESM,
 //      bundler); any problem fails;
-//   3. the size budget: the package's ESM entry (exports["."].import) bundled with esbuild (ESM, minified,
+//   3. the size budgets: the package's ESM entry (exports["."].import) bundled with esbuild (ESM, minified,
 //      platform neutral, every dependency included, so openapi-fetch too) and gzipped (node:zlib, level 9)
-//      must not exceed `"inboxkit": {"sizeBudgetGzip": <bytes>}` of its package.json. The dependencies are
-//      also bundled alone the same way, for the table; only the package's own full bundle is budgeted.
+//      must not exceed `"inboxkit": {"sizeBudgetGzip": <bytes>}` of its package.json. The budget may also be
+//      a map, one budget per bundle:
+//        { ".": 26600, "./core": 16400, "./funcs": 25000, "./core#createAcmeCore + ./funcs#itemsList": 16500 }
+//      A key that is an export subpath bundles that entry whole (every export kept); a key of
+//      `<subpath>#<export>` parts joined by ` + ` bundles a tiny synthetic entry that imports just those
+//      exports (what an application that uses only them gets after tree shaking: "core + one function").
+//      With a map, every export subpath with an ESM entry needs a budget. The dependencies are also bundled
+//      alone the same way, for the table.
 //      A Node-only package (a tool, not a client: `"inboxkit": {"platform": "node"}`, @inboxkit/mock) is
 //      bundled for platform node instead (Node built-ins stay external), and a dependency its entry does
 //      not import (a CLI it spawns, such as Prism) is listed but not bundled.
@@ -87,13 +93,41 @@ function staleBuild(dir) {
   return newest(src) > oldestDist ? "dist/ is older than src/" : undefined;
 }
 
-/** The file `exports["."].import` (or `module`) points at: the package's ESM entry. */
-function esmEntry(dir, pkg) {
-  const dot = typeof pkg.exports === "object" && pkg.exports !== null ? (pkg.exports["."] ?? pkg.exports) : undefined;
-  let target = dot?.import ?? pkg.module;
+/** The file `exports[subpath].import` (for ".", else `module`) points at: an ESM entry of the package. */
+function esmEntry(dir, pkg, subpath = ".") {
+  const map = typeof pkg.exports === "object" && pkg.exports !== null ? pkg.exports : undefined;
+  const conditions = subpath === "." ? (map?.["."] ?? map) : map?.[subpath];
+  let target = conditions?.import ?? (subpath === "." ? pkg.module : undefined);
   if (target && typeof target === "object") target = target.default;
-  if (typeof target !== "string") throw new Error(`${pkg.name}: no ESM entry (exports["."].import or module)`);
+  if (typeof target !== "string") throw new Error(`${pkg.name}: no ESM entry for ${subpath} (exports[${JSON.stringify(subpath)}].import${subpath === "." ? " or module" : ""})`);
   return resolve(dir, target);
+}
+
+/** The export subpaths with an ESM entry (not `./package.json`). */
+function esmSubpaths(pkg) {
+  if (typeof pkg.exports !== "object" || pkg.exports === null || !Object.keys(pkg.exports).some((k) => k.startsWith("."))) return ["."];
+  return Object.entries(pkg.exports).filter(([k, v]) => k.startsWith(".") && typeof v === "object" && v !== null && v.import).map(([k]) => k);
+}
+
+/**
+ * The budgeted bundles of `inboxkit.sizeBudgetGzip`: a number budgets the "." entry; a map budgets
+ * entries (`"./core"`) and synthetic entries (`"./core#createAcmeCore + ./funcs#itemsList"`).
+ */
+function budgetedBundles(dir, pkg) {
+  const budgets = pkg.inboxkit?.sizeBudgetGzip;
+  if (budgets === undefined || typeof budgets === "number") return { bundles: [{ key: ".", entry: esmEntry(dir, pkg), budget: budgets }], missing: [] };
+  if (typeof budgets !== "object" || budgets === null) throw new Error(`${pkg.name}: inboxkit.sizeBudgetGzip must be a number of bytes or a map of bundle to bytes`);
+  const bundles = Object.entries(budgets).map(([key, budget]) => {
+    if (!key.includes("#")) return { key, entry: esmEntry(dir, pkg, key), budget };
+    const parts = key.split("+").map((part) => {
+      const [subpath, name] = part.trim().split("#");
+      if (!subpath || !name || !/^[A-Za-z_$][\w$]*$/.test(name)) throw new Error(`${pkg.name}: size budget key ${JSON.stringify(key)}: each part must be <subpath>#<export name>`);
+      return `export { ${name} } from ${JSON.stringify(esmEntry(dir, pkg, subpath))};`;
+    });
+    return { key, contents: parts.join("\n"), budget };
+  });
+  const missing = esmSubpaths(pkg).filter((subpath) => !(subpath in budgets));
+  return { bundles, missing };
 }
 
 const BUNDLE_OPTIONS = {
@@ -150,7 +184,9 @@ const platformOf = (pkg) => (pkg.inboxkit?.platform === "node" ? "node" : "neutr
 
 /** Bundles `entry` as a consumer bundler would and measures it. */
 async function measure(entry, extra = {}) {
-  const result = await esbuild.build({ ...BUNDLE_OPTIONS, mainFields: extra.platform === "node" ? ["module", "main"] : BUNDLE_OPTIONS.mainFields, ...extra, entryPoints: [entry], outfile: "bundle.js" });
+  // `entry`: a file, or `{ contents }` of a synthetic entry (resolved from the package directory).
+  const input = typeof entry === "string" ? { entryPoints: [entry] } : { stdin: { contents: entry.contents, resolveDir: pkgDir, sourcefile: "budget-entry.js", loader: "js" } };
+  const result = await esbuild.build({ ...BUNDLE_OPTIONS, mainFields: extra.platform === "node" ? ["module", "main"] : BUNDLE_OPTIONS.mainFields, ...extra, ...input, outfile: "bundle.js" });
   const code = result.outputFiles.find((f) => f.path.endsWith(".js"));
   if (!code) throw new Error(`esbuild produced no JS for ${entry}`);
   const gzip = gzipSync(code.contents, { level: 9 }).length;
@@ -158,6 +194,7 @@ async function measure(entry, extra = {}) {
   const byPackage = new Map();
   const output = Object.values(result.metafile.outputs)[0];
   for (const [input, info] of Object.entries(output.inputs)) {
+    if (input === "budget-entry.js") continue;
     const name = readJson(join(packageRootOf(resolve(input)), "package.json")).name;
     byPackage.set(name, (byPackage.get(name) ?? 0) + info.bytesInOutput);
   }
@@ -217,11 +254,13 @@ async function main() {
     record("attw (types of every entry point in every resolution mode)", code === 0 && clean, code !== 0 ? `exit code ${code}` : clean ? "no problems" : "no 'No problems found' in its output");
   }
 
-  // 3. size budget
+  // 3. size budgets
   const platform = platformOf(pkg);
   console.log(`\n[3/3] size: esbuild --bundle --minify --format=esm --platform=${platform} (dependencies included), gzip -9`);
-  const budget = pkg.inboxkit?.sizeBudgetGzip;
-  const own = await measure(entry, { platform });
+  const { bundles, missing } = budgetedBundles(pkgDir, pkg);
+  const measured = [];
+  for (const b of bundles) measured.push({ ...b, size: await measure(b.contents ? { contents: b.contents } : b.entry, { platform }) });
+  const own = measured.find((b) => b.key === ".")?.size ?? (await measure(entry, { platform }));
   const ownCode = await measure(entry, { platform, packages: "external" });
   // A Node-only package's dependencies that its entry does not import (a CLI it spawns) are not bundled.
   const imported = (dep) => platform !== "node" || own.byPackage.has(dep);
@@ -235,16 +274,18 @@ async function main() {
   }
   const shortPath = (file) => `${readJson(join(packageRootOf(file), "package.json")).name}/${relative(packageRootOf(file), file).split(sep).join("/")}`;
   const rows = [];
-  const budgetOk = typeof budget === "number" && budget > 0 && own.gzip <= budget;
-  rows.push([
-    `${pkg.name} (entry + all deps)`,
-    shortPath(entry),
-    own.minified,
-    own.gzip,
-    typeof budget === "number" ? budget : "(none)",
-    typeof budget === "number" ? `${((own.gzip / budget) * 100).toFixed(1)}%` : "-",
-    budgetOk ? "PASS" : "FAIL",
-  ]);
+  const within = (b) => typeof b.budget === "number" && b.budget > 0 && b.size.gzip <= b.budget;
+  for (const b of measured) {
+    rows.push([
+      b.key === "." ? `${pkg.name} (entry + all deps)` : b.contents ? `${b.key} (synthetic entry)` : `${pkg.name}/${b.key.slice(2)} (entry + all deps)`,
+      b.entry ? shortPath(b.entry) : "-",
+      b.size.minified,
+      b.size.gzip,
+      typeof b.budget === "number" ? b.budget : "(none)",
+      typeof b.budget === "number" ? `${((b.size.gzip / b.budget) * 100).toFixed(1)}%` : "-",
+      within(b) ? "PASS" : "FAIL",
+    ]);
+  }
   rows.push([`  ${pkg.name} own code (deps external)`, shortPath(entry), ownCode.minified, ownCode.gzip, "-", "-", "info"]);
   for (const [dep, depEntry] of deps) {
     const m = await measure(depEntry, { platform });
@@ -257,13 +298,21 @@ async function main() {
     ["package", "min bytes"],
     [...own.byPackage].sort((a, b) => b[1] - a[1]).map(([name, bytes]) => [name, bytes]),
   );
-  record(
-    "size budget (gzip)",
-    budgetOk,
-    typeof budget !== "number"
-      ? `no "inboxkit": {"sizeBudgetGzip": <bytes>} in package.json (measured ${own.gzip} B)`
-      : `${own.gzip} B of ${budget} B${own.gzip > budget ? ` (over by ${own.gzip - budget} B)` : ""}`,
-  );
+  for (const b of measured) {
+    if (b.key === "." || !b.contents) continue;
+    console.log(`\n  minified bytes each package contributes to ${b.key}:`);
+    printTable(["package", "min bytes"], [...b.size.byPackage].sort((x, y) => y[1] - x[1]).map(([name, bytes]) => [name, bytes]));
+  }
+  const failed = measured.filter((b) => !within(b));
+  const detail = (b) =>
+    typeof b.budget !== "number"
+      ? `${b.key}: no budget (measured ${b.size.gzip} B)`
+      : `${b.key}: ${b.size.gzip} B of ${b.budget} B${b.size.gzip > b.budget ? ` (over by ${b.size.gzip - b.budget} B)` : ""}`;
+  if (pkg.inboxkit?.sizeBudgetGzip === undefined) {
+    record("size budget (gzip)", false, `no "inboxkit": {"sizeBudgetGzip": <bytes>} in package.json (measured ${own.gzip} B)`);
+  } else {
+    record(`size budget${measured.length > 1 ? "s" : ""} (gzip)`, failed.length === 0 && missing.length === 0, [...measured.map(detail), ...missing.map((m) => `${m}: an export without a budget`)].join("; "));
+  }
 }
 
 try {

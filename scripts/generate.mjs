@@ -261,6 +261,22 @@ export async function generateVendor({ name, spec }) {
     }
   }
   ops.sort((a, b) => a.meta.id.localeCompare(b.meta.id));
+  // Standalone names: the operationId in camel case (`messages.create` → `messagesCreate`, in a
+  // multi-API spec `public.messages.create` → `publicMessagesCreate`), its iterators suffixed.
+  const taken = new Map();
+  for (const o of ops) {
+    o.funcName = o.meta.id.replace(/\.([a-zA-Z0-9])/g, (_, c) => c.toUpperCase());
+    o.constName = `${o.funcName}Operation`;
+    // The encoders the runtime may pick: multipart (alone, or next to JSON for a body with a file),
+    // else the first listed encoding (JSON first, so a JSON-or-form body never needs the form one).
+    const body = o.meta.body ?? [];
+    o.encoders = [...(body.includes("multipart") ? ["multipartEncoder"] : []), ...(body[0] === "form" ? ["formEncoder"] : [])];
+    const names = [o.funcName, o.constName, ...(o.meta.pagination ? ["Iterate", "Pages"] : []).map((x) => o.funcName + x), ...(o.meta.timeCursor ? ["IterateHistory", "Follow"] : []).map((x) => o.funcName + x)];
+    for (const n of names) {
+      if (taken.has(n)) throw new Error(`${spec}: the standalone name ${n} of ${o.meta.id} is taken by ${taken.get(n)}`);
+      taken.set(n, o.meta.id);
+    }
+  }
 
   const vendorName = x.name ?? pascal(name);
   const ident = vendorName.replace(/[^A-Za-z0-9]/g, "");
@@ -342,13 +358,14 @@ export async function generateVendor({ name, spec }) {
   const runtimeTypes = ["BinaryResult", "Method", "OperationMeta", "PagedMethod", ...(hooks.some((h) => h.response) ? ["Schema"] : []), ...(anyTimeCursor ? ["TimeCursorMethod"] : []), "VendorMeta", ...(hooks.length || frames.server.length ? ["WebhookMeta"] : [])];
   const used = (name) => name !== "BinaryResult" || ops.some((o) => o.resultType === "BinaryResult");
   out += `import type { ${runtimeTypes.filter(used).join(", ")} } from "@inboxkit/runtime";\n`;
+  out += `import { ${ops.map((o) => o.constName).join(", ")} } from "./operations.js";\n`;
   out += `import type { ${frames.server.length || frames.client.length ? "components, " : ""}operations${hooks.length ? ", webhooks" : ""} } from "./schema.js";\n\n`;
   out += `/** ${vendorName} as the spec describes it: ${vendorMeta.baseUrl ? "server URL" : "no default server URL (every installation has its own)"}, envelope and error fields. */\n`;
   out += `export const vendor: VendorMeta = ${JSON.stringify(vendorMeta)};\n\n`;
   for (const { members, table, label, api } of perApi) {
     const what = api.name !== undefined && api.description ? ` ${firstSentence(api.description)}` : "";
     out += `/** Every operation of ${label}, as the runtime executes it (${plural(members.length, "operation")}).${what} */\n`;
-    out += `export const ${table}: readonly OperationMeta[] = [\n${members.map((o) => `  ${JSON.stringify(o.meta)},`).join("\n")}\n];\n\n`;
+    out += `export const ${table}: readonly OperationMeta[] = [\n${members.map((o) => `  ${o.constName},`).join("\n")}\n];\n\n`;
   }
   out += `/** Number of operations in the spec. */\nexport const operationCount = ${ops.length};\n\n`;
   if (hooks.length) {
@@ -399,14 +416,7 @@ export async function generateVendor({ name, spec }) {
       out += tsdoc([tag ? `${tag}${tagDescriptions.get(tag) ? `: ${firstSentence(tagDescriptions.get(tag))}` : ""}` : group], "  ");
       out += `  readonly ${prop(group)}: {\n`;
       for (const m of list) {
-        const lines = [m.op.summary];
-        if (m.op["x-inferred"] === true) lines.push("**Inferred operation:** the vendor's doc does not give this path or method; it is our best guess (see below). Check it against your installation before relying on it.");
-        lines.push(m.op.description?.trim());
-        lines.push(`\`${m.method.toUpperCase()} ${m.path}\`${m.meta.idempotent ? "" : " — not idempotent: never retried once it may have reached the server."}`);
-        if (m.meta.auth && schemeNames.length > 1) lines.push(`Accepts ${m.meta.auth.map((a) => `\`${schemeLabels[a]}\``).join(" or ")} credentials.`);
-        if (m.meta.pagination) lines.push("Also `.iterate(params)` over every item and `.pages(params)` over every page.");
-        if (m.meta.timeCursor) lines.push(`Also \`.iterateHistory(params)\` (newest to oldest by \`${m.meta.timeCursor.before}\`) and \`.follow(params)\` (everything since \`${m.meta.timeCursor.since}\`, oldest first).`);
-        out += tsdoc(lines, "    ");
+        out += tsdoc(operationDoc(m, { schemeNames, schemeLabels }), "    ");
         let generic = m.meta.pagination
           ? `PagedMethod<${m.paramsType}, ${m.resultType}, ${m.itemType}, ${m.optional}>`
           : `Method<${m.paramsType}, ${m.resultType}, ${m.optional}>`;
@@ -439,6 +449,8 @@ export async function generateVendor({ name, spec }) {
     }
   }
   await writeIfChanged(join(outDir, "client.ts"), out.replace(/\n+$/, "\n"));
+  await writeIfChanged(join(outDir, "operations.ts"), operationsFile({ specRel, ops }));
+  await writeIfChanged(join(outDir, "funcs.ts"), funcsFile({ specRel, ops, perApi, schemeNames, schemeLabels }));
   await writeIfChanged(join(outDir, "exports.ts"), await exportsFile({ specRel, ident, vendorName, perApi, hooks, frames, errorCodes, schemeNames, schemaNames: Object.keys(doc.components?.schemas ?? {}) }));
   return ops.length;
 }
@@ -459,6 +471,71 @@ async function runtimeErrorExports() {
     }
   }
   return [...names].sort();
+}
+
+/**
+ * The TSDoc lines of one operation: the client method's (`style: "method"`) and the standalone
+ * function's (`style: "func"`) — one text, only the "Also …" pointers to the iterators differ.
+ */
+function operationDoc(m, { schemeNames, schemeLabels, style = "method" }) {
+  const lines = [m.op.summary];
+  if (m.op["x-inferred"] === true) lines.push("**Inferred operation:** the vendor's doc does not give this path or method; it is our best guess (see below). Check it against your installation before relying on it.");
+  lines.push(m.op.description?.trim());
+  lines.push(`\`${m.method.toUpperCase()} ${m.path}\`${m.meta.idempotent ? "" : " — not idempotent: never retried once it may have reached the server."}`);
+  if (m.meta.auth && schemeNames.length > 1) lines.push(`Accepts ${m.meta.auth.map((a) => `\`${schemeLabels[a]}\``).join(" or ")} credentials.`);
+  const it = (suffix, args) => (style === "func" ? `\`${m.funcName}${suffix}(core, ${args})\`` : `\`.${suffix.charAt(0).toLowerCase()}${suffix.slice(1)}(${args})\``);
+  if (m.meta.pagination) lines.push(`Also ${it("Iterate", "params")} over every item and ${it("Pages", "params")} over every page.`);
+  if (m.meta.timeCursor) lines.push(`Also ${it("IterateHistory", "params")} (newest to oldest by \`${m.meta.timeCursor.before}\`) and ${it("Follow", "params")} (everything since \`${m.meta.timeCursor.since}\`, oldest first).`);
+  if (style === "func") lines.push(`The standalone form of the client's \`${m.meta.id.split(".").slice(-2).join(".")}\` method: the same request, validation and result, and only this operation's code in a bundle.`);
+  return lines;
+}
+
+/** `operations.ts`: one module-level const per operation (its meta, schema and body encoders), so a bundle keeps only the ones it calls. */
+function operationsFile({ specRel, ops }) {
+  let out = HEADER(specRel);
+  out += `// One const per operation, referenced by the tables (client.ts) and the standalone functions\n// (funcs.ts): a bundler keeps only the operations a bundle calls.\n`;
+  const encoders = [...new Set(ops.flatMap((o) => o.encoders))].sort();
+  out += encoders.length ? `import { ${[...encoders, "type OperationMeta"].join(", ")} } from "@inboxkit/runtime";\n\n` : `import type { OperationMeta } from "@inboxkit/runtime";\n\n`;
+  for (const o of ops) {
+    let literal = JSON.stringify(o.meta);
+    if (o.encoders.length) literal = `${literal.slice(0, -1)},"encoders":{${o.encoders.map((e) => `${JSON.stringify(e.replace(/Encoder$/, ""))}:${e}`).join(",")}}}`;
+    out += `/** \`${o.meta.method} ${o.meta.path}\` (\`${o.meta.id}\`), as the runtime executes it. */\n`;
+    out += `export const ${o.constName}: OperationMeta = ${literal};\n\n`;
+  }
+  return out.replace(/\n+$/, "\n");
+}
+
+/** `funcs.ts`: one standalone, tree-shakable function per operation (plus its iterators), taking a core. */
+function funcsFile({ specRel, ops, perApi, schemeNames, schemeLabels }) {
+  let out = HEADER(specRel);
+  out += `// Standalone operation functions: \`${ops[0]?.funcName ?? "op"}(core, params, options?)\` sends the same request as the\n// client's method and returns the same APIPromise; each references only its own operation.\n`;
+  const runtime = ["APIPromise", "ApiCore", ...(ops.some((o) => o.resultType === "BinaryResult") ? ["BinaryResult"] : []), ...(ops.some((o) => o.meta.pagination) ? ["Page"] : []), "RequestOptions"];
+  const helpers = [...(ops.some((o) => o.meta.pagination) ? ["iterateOperation", "operationPages"] : []), ...(ops.some((o) => o.meta.timeCursor) ? ["followOperation", "operationHistory"] : [])];
+  out += `import { ${[...helpers, ...runtime.map((t) => `type ${t}`)].join(", ")} } from "@inboxkit/runtime";\n`;
+  out += `import { ${ops.map((o) => o.constName).join(", ")} } from "./operations.js";\n`;
+  out += `import type { operations, paths } from "./schema.js";\n\n`;
+  for (const { members, api } of perApi) {
+    const core = `ApiCore<paths, ${api.name === undefined ? "undefined" : JSON.stringify(api.name)}>`;
+    for (const m of members) {
+      const p = `params${m.optional ? "?" : ""}: ${m.paramsType}`;
+      out += tsdoc(operationDoc(m, { schemeNames, schemeLabels, style: "func" }), "");
+      out += `export function ${m.funcName}(core: ${core}, ${p}, options?: RequestOptions): APIPromise<${m.resultType}> {\n  return core.call<${m.resultType}>(${m.constName}, params, options);\n}\n\n`;
+      const iterators = [];
+      if (m.meta.pagination) {
+        iterators.push(["Iterate", "iterateOperation", m.itemType, `Every item of every page of \`${m.funcName}\`, fetching pages as needed (the client's \`.iterate(params)\`).`]);
+        iterators.push(["Pages", "operationPages", `Page<${m.resultType}, ${m.itemType}>`, `Every page of \`${m.funcName}\`, one at a time (the client's \`.pages(params)\`).`]);
+      }
+      if (m.meta.timeCursor) {
+        iterators.push(["IterateHistory", "operationHistory", m.itemType, `Every item of \`${m.funcName}\` older than the caller's \`${m.meta.timeCursor.before}\` (or from the newest), newest first, each once (the client's \`.iterateHistory(params)\`).`]);
+        iterators.push(["Follow", "followOperation", m.itemType, `Every item of \`${m.funcName}\` at or after the caller's \`${m.meta.timeCursor.since}\`, oldest first, each once (the client's \`.follow(params)\`).`]);
+      }
+      for (const [suffix, helper, yielded, doc] of iterators) {
+        out += tsdoc([doc, `\`${m.method.toUpperCase()} ${m.path}\``], "");
+        out += `export function ${m.funcName}${suffix}(core: ${core}, ${p}, options?: RequestOptions): AsyncIterableIterator<${yielded}> {\n  return ${helper}(core, ${m.constName}, params, options) as AsyncIterableIterator<${yielded}>;\n}\n\n`;
+      }
+    }
+  }
+  return out.replace(/\n+$/, "\n");
 }
 
 /** `exports.ts`: what every vendor entry file re-exports (errors, shared types, schema aliases, tables). */

@@ -4,6 +4,8 @@
 //   openapi-fetch  createClient({ baseUrl, fetch, headers }).POST("/mailboxes/list", { body })
 //   InboxKit       createHelpwiseClient({ apiKey, apiSecret, baseUrl, fetch }).mailboxes.list(params)
 //                  (built dist: auth, retry policy, timeout, rate-limit tracking, validation, envelope)
+//   InboxKit funcs mailboxesList(createHelpwiseCore({ apiKey, apiSecret, baseUrl, fetch }), params)
+//                  (the standalone function over the core: the same pipeline, no operation table)
 //   axios          axios.create({ baseURL, headers, adapter }).post("/mailboxes/list", params)
 // in two modes:
 //   stub      every variant gets the same in-process fetch that returns a fresh canned Response
@@ -39,6 +41,8 @@ import {
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, "..", "..");
 const HELPWISE_DIST = join(root, "packages", "helpwise", "dist", "index.js");
+const HELPWISE_CORE = join(root, "packages", "helpwise", "dist", "core.js");
+const HELPWISE_FUNCS = join(root, "packages", "helpwise", "dist", "funcs.js");
 
 export const name = "overhead";
 
@@ -47,10 +51,14 @@ export const VARIANTS = [
   { key: "raw", label: "raw fetch" },
   { key: "openapi", label: "openapi-fetch (bare)" },
   { key: "inboxkit", label: "InboxKit (@inboxkit/helpwise)" },
+  { key: "funcs", label: "InboxKit core + funcs" },
   { key: "axios", label: "axios" },
 ];
 const BASELINE = "openapi";
 const RAW = "raw";
+/** The standalone function is compared with the client method it stands for. */
+const CLIENT = "inboxkit";
+const FUNCS = "funcs";
 
 export const DEFAULTS = { rounds: 40, stubCalls: 1000, loopbackCalls: 200 };
 
@@ -91,6 +99,9 @@ export function summarise(mode) {
       vsOpenapiQ1: quantile(vsOpenapi, 0.25),
       vsOpenapiQ3: quantile(vsOpenapi, 0.75),
       vsRaw: median(ratios(RAW)),
+      ...(key === FUNCS && mode.ops[CLIENT]
+        ? { vsClient: median(ratios(CLIENT)), vsClientQ1: quantile(ratios(CLIENT), 0.25), vsClientQ3: quantile(ratios(CLIENT), 0.75) }
+        : {}),
       usPerCall: 1e6 / median(ops),
     };
   }
@@ -139,10 +150,13 @@ export async function createVariants({ baseUrl, fetchImpl, axiosConfig }) {
   const { default: createClient } = await import("openapi-fetch");
   const { default: axios } = await import("axios");
   const { createHelpwiseClient } = await import(pathToFileURL(HELPWISE_DIST).href);
+  const { createHelpwiseCore } = await import(pathToFileURL(HELPWISE_CORE).href);
+  const { mailboxesList } = await import(pathToFileURL(HELPWISE_FUNCS).href);
 
   const url = baseUrl + PATH;
   const openapi = createClient({ baseUrl, fetch: fetchImpl, headers: { Accept: REQUEST_HEADERS.Accept, Authorization: REQUEST_HEADERS.Authorization } });
   const helpwise = createHelpwiseClient({ apiKey: API_KEY, apiSecret: API_SECRET, baseUrl, fetch: fetchImpl });
+  const core = createHelpwiseCore({ apiKey: API_KEY, apiSecret: API_SECRET, baseUrl, fetch: fetchImpl });
   const ax = axios.create({ baseURL: baseUrl, headers: { ...REQUEST_HEADERS }, ...axiosConfig });
 
   return {
@@ -158,6 +172,7 @@ export async function createVariants({ baseUrl, fetchImpl, axiosConfig }) {
       return data.data;
     },
     inboxkit: () => helpwise.mailboxes.list({ page: PARAMS.page, limit: PARAMS.limit }),
+    funcs: () => mailboxesList(core, { page: PARAMS.page, limit: PARAMS.limit }),
     axios: async () => {
       const res = await ax.post(PATH, { page: PARAMS.page, limit: PARAMS.limit });
       return res.data.data;
@@ -193,7 +208,7 @@ async function measureMode(modeName, variants, { rounds, calls, verify, log }) {
     const thisRound = {};
     for (const key of order) thisRound[key] = await timeCalls(variants[key], calls);
     for (const key of keys) ops[key].push(thisRound[key]);
-    const line = VARIANTS.map((v) => `${v.label.split(" ")[0]} ${fmtOps(thisRound[v.key])}/s`).join("  ");
+    const line = VARIANTS.map((v) => `${v.key} ${fmtOps(thisRound[v.key])}/s`).join("  ");
     log(`[${process.version} ${modeName}] round ${String(r + 1).padStart(2)}/${rounds}  ${line}  (order: ${order.join(",")})`);
   }
   return { calls, rounds, ops };
@@ -312,7 +327,7 @@ async function main() {
     const s = summarise(data);
     for (const v of VARIANTS) {
       const r = s[v.key];
-      console.log(`  ${v.label.padEnd(30)} ${r.median.toFixed(0).padStart(8)} ops/s  ${r.usPerCall.toFixed(1).padStart(7)} µs/call  ${r.vsOpenapi.toFixed(2)}× openapi-fetch  ${r.vsRaw.toFixed(2)}× raw fetch`);
+      console.log(`  ${v.label.padEnd(30)} ${r.median.toFixed(0).padStart(8)} ops/s  ${r.usPerCall.toFixed(1).padStart(7)} µs/call  ${r.vsOpenapi.toFixed(2)}× openapi-fetch  ${r.vsRaw.toFixed(2)}× raw fetch${r.vsClient ? `  ${r.vsClient.toFixed(2)}× the client method` : ""}`);
     }
   }
   console.log(`\ndone in ${result.seconds.toFixed(1)} s`);
@@ -378,7 +393,7 @@ export function renderMarkdown(results, failures = []) {
   lines.push("");
   lines.push(
     "One Helpwise `mailboxes.list` call (`POST /mailboxes/list`, JSON body `{\"page\":1,\"limit\":50}`, " +
-      "response `{status, data: [2 mailboxes], message}` with `x-rate-limit-*` headers), made four ways:",
+      "response `{status, data: [2 mailboxes], message}` with `x-rate-limit-*` headers), made five ways:",
   );
   lines.push("");
   lines.push("- **raw fetch**: `fetch(url, { method: \"POST\", headers, body: JSON.stringify(params) })`, `res.ok` check, `res.json()`.");
@@ -386,6 +401,10 @@ export function renderMarkdown(results, failures = []) {
   lines.push(
     "- **InboxKit**: the built `@inboxkit/helpwise` dist, `createHelpwiseClient({ apiKey, apiSecret, baseUrl, fetch }).mailboxes.list({ page: 1, limit: 50 })` " +
       "with its defaults: parameter validation, auth header, retry policy, 60 s timeout (an AbortController and a timer per call), rate-limit header tracking, error mapping, envelope unwrapping.",
+  );
+  lines.push(
+    "- **InboxKit core + funcs**: the same call as a standalone function, `mailboxesList(createHelpwiseCore({ apiKey, apiSecret, baseUrl, fetch }), { page: 1, limit: 50 })` " +
+      "(`@inboxkit/helpwise/core` and `/funcs`, built dist): the same pipeline without the operation table.",
   );
   lines.push(
     "- **axios** 1.21.1: `axios.create({ baseURL, headers }).post(\"/mailboxes/list\", params)`; stubbed through its fetch adapter " +
@@ -405,7 +424,7 @@ export function renderMarkdown(results, failures = []) {
   lines.push(
     `Calls are sequential (one in flight). Each run makes ${rounds} rounds; a round runs every variant for a fixed number of calls ` +
       "(stubbed: " + (first.modes.stub?.calls ?? "–") + ", loopback: " + (first.modes.loopback?.calls ?? "–") + ") " +
-      "in an order rotated each round (so with a multiple of 4 rounds each variant runs equally often in each position), after a correctness check and an untimed warm-up. " +
+      `in an order rotated each round (so with a multiple of ${VARIANTS.length} rounds each variant runs equally often in each position), after a correctness check and an untimed warm-up. ` +
       "ops/s is the median over rounds (interquartile range in brackets); the ratios are medians over rounds of the per-round ratio (paired, so drift between rounds cancels).",
   );
   lines.push("");
@@ -441,6 +460,19 @@ export function renderMarkdown(results, failures = []) {
       const s = summarise(r.modes[mode]);
       const us = [s.inboxkit, s.openapi, s.raw].map((e) => e.usPerCall.toFixed(1)).join(" / ");
       lines.push(`| ${r.node} | ${mode === "stub" ? "stubbed" : "loopback"} | ${x(s.inboxkit.vsOpenapi)} (${x(s.inboxkit.vsOpenapiQ1)}–${x(s.inboxkit.vsOpenapiQ3)}) | ${us} | ${s.inboxkit.vsOpenapi >= 0.9 ? "yes" : "**no**"} |`);
+    }
+  }
+  lines.push("");
+  lines.push("Aim: the standalone function (core + funcs) at ≥ 0.95× the client method it stands for, measured side by side in the same rounds.");
+  lines.push("");
+  lines.push("| node | mode | core + funcs vs client method (IQR of the per-round ratio) | µs per call: funcs / client | aim met (median) |");
+  lines.push("| --- | --- | ---: | ---: | :---: |");
+  for (const r of results) {
+    for (const mode of ["stub", "loopback"]) {
+      if (!r.modes[mode]) continue;
+      const s = summarise(r.modes[mode]);
+      if (!s.funcs?.vsClient) continue;
+      lines.push(`| ${r.node} | ${mode === "stub" ? "stubbed" : "loopback"} | ${x(s.funcs.vsClient)} (${x(s.funcs.vsClientQ1)}–${x(s.funcs.vsClientQ3)}) | ${s.funcs.usPerCall.toFixed(1)} / ${s.inboxkit.usPerCall.toFixed(1)} | ${s.funcs.vsClient >= 0.95 ? "yes" : "**no**"} |`);
     }
   }
   lines.push("");

@@ -7,8 +7,8 @@
 //                                                 unless --write is given
 //   node scripts/bench/run.mjs --rounds 5         fewer rounds for the modules that take it (a quick look)
 //
-// Needs the built packages: (cd packages/runtime && ../../node_modules/.bin/tsup) and
-// (cd packages/helpwise && ../../node_modules/.bin/tsup), or `pnpm build`.
+// Needs every package built: `npx pnpm@10.34.9 run build` (the bundle module measures each vendor's
+// dist, the distributed-budget module @inboxkit/budget-redis's).
 //
 // Adding a benchmark: write scripts/bench/<name>.mjs exporting `name` and
 // `async run(ctx) => ({ markdown, ok, nodes? })` (or just a markdown string), where `markdown` is one
@@ -85,10 +85,10 @@ function newest(dir) {
 /** Fails without the built packages; warns when a dist is older than its sources. */
 function checkBuilds(log) {
   const warnings = [];
-  for (const pkg of ["runtime", "helpwise", "desk360"]) {
+  for (const pkg of ["runtime", "helpwise", "helpshift", "desk360", "nimchat", "wabbit", "budget-redis"]) {
     const dist = join(root, "packages", pkg, "dist", "index.js");
     if (!existsSync(dist)) {
-      throw new Error(`packages/${pkg}/dist/index.js is missing: build it first with (cd packages/${pkg} && ../../node_modules/.bin/tsup)`);
+      throw new Error(`packages/${pkg}/dist/index.js is missing: build every package first (npx pnpm@10.34.9 run build)`);
     }
     if (newest(join(root, "packages", pkg, "src")) > statSync(dist).mtimeMs) {
       const w = `packages/${pkg}/dist is older than its src/: the figures are for the last build, not the current sources`;
@@ -144,7 +144,7 @@ async function main() {
       `Total time ${seconds.toFixed(0)} s.`,
     "",
     ...(warnings.length ? [...warnings.map((w) => `**Warning:** ${w}.`), ""] : []),
-    "How to run: build the packages (`pnpm build`, or `cd packages/runtime && ../../node_modules/.bin/tsup && cd ../helpwise && ../../node_modules/.bin/tsup`), " +
+    "How to run: build the packages (`pnpm build`), " +
       "then `pnpm bench` (= `node scripts/bench/run.mjs`; Node 24 is fetched with `npx -y node@24`). " +
       "One part alone: `node scripts/bench/overhead.mjs [--mode stub|loopback] [--rounds N]` (on any node, e.g. `npx -y node@24 scripts/bench/overhead.mjs`), " +
       "`node scripts/bench/bundle.mjs`; where a call's time goes: `node scripts/bench/profile.mjs [inboxkit|openapi|raw|axios]` (CPU profile of the stubbed loop). " +

@@ -132,8 +132,8 @@ const factoryName = (pkgName: string) => {
 function jsConsumer(format: "esm" | "cjs", pkgName: string, fixture: VendorFixture): string {
   const head =
     format === "esm"
-      ? `import * as vendor from ${JSON.stringify(pkgName)};\nimport * as runtime from ${JSON.stringify(RUNTIME)};\nconst resolved = import.meta.resolve(${JSON.stringify(pkgName)});\nconst runtimeResolved = import.meta.resolve(${JSON.stringify(RUNTIME)});`
-      : `const vendor = require(${JSON.stringify(pkgName)});\nconst runtime = require(${JSON.stringify(RUNTIME)});\nconst resolved = require.resolve(${JSON.stringify(pkgName)});\nconst runtimeResolved = require.resolve(${JSON.stringify(RUNTIME)});`;
+      ? `import * as vendor from ${JSON.stringify(pkgName)};\nimport * as runtime from ${JSON.stringify(RUNTIME)};\nimport { readFileSync } from "node:fs";\nconst load = (spec) => import(spec);\nconst resolved = import.meta.resolve(${JSON.stringify(pkgName)});\nconst runtimeResolved = import.meta.resolve(${JSON.stringify(RUNTIME)});`
+      : `const vendor = require(${JSON.stringify(pkgName)});\nconst runtime = require(${JSON.stringify(RUNTIME)});\nconst { readFileSync } = require("node:fs");\nconst load = async (spec) => require(spec);\nconst resolved = require.resolve(${JSON.stringify(pkgName)});\nconst runtimeResolved = require.resolve(${JSON.stringify(RUNTIME)});`;
   return `${head}
 const FACTORY = ${JSON.stringify(factoryName(pkgName))};
 const ERROR_CLASSES = ${JSON.stringify(ERROR_CLASSES)};
@@ -161,6 +161,13 @@ const method = (client, id) => { const parts = id.split("."); return client[part
       sameAsRuntime: C === runtime[name],
       inherits: typeof C === "function" && (C === runtime.InboxKitError || C.prototype instanceof runtime.InboxKitError),
     };
+  }
+  // Every other entry point the package exports (./core, ./funcs, per-API entries) loads and exports functions.
+  const exported = JSON.parse(readFileSync("node_modules/" + ${JSON.stringify(pkgName)} + "/package.json", "utf8")).exports;
+  report.subpaths = {};
+  for (const sub of Object.keys(exported).filter((p) => p !== "." && p !== "./package.json")) {
+    try { report.subpaths[sub] = Object.values(await load(${JSON.stringify(pkgName)} + sub.slice(1))).filter((v) => typeof v === "function").length; }
+    catch (e) { report.subpaths[sub] = String(e?.message ?? e); }
   }
   try { vendor[FACTORY]({ baseUrl: BASE_URL }); report.withoutCredentials = "no error"; }
   catch (e) { report.withoutCredentials = describeError(e); }
@@ -297,6 +304,10 @@ for (const vendorPkg of VENDORS) {
         expect(inProject(report.resolved)).toBe(join(project, "node_modules", ...name.split("/"), "dist", distFile));
         expect(inProject(report.runtimeResolved)).toBe(join(project, "node_modules", ...RUNTIME.split("/"), "dist", distFile));
         expect(report.factory).toBe("function");
+        expect(Object.keys(report.subpaths)).toEqual(expect.arrayContaining(["./core", "./funcs"]));
+        for (const [sub, functions] of Object.entries(report.subpaths as Record<string, unknown>)) {
+          expect(typeof functions === "number" && functions > 0, `${name}${sub.slice(1)} exports no function: ${String(functions)}`).toBe(true);
+        }
         for (const cls of ERROR_CLASSES) expect(report.errors[cls], cls).toEqual({ type: "function", sameAsRuntime: true, inherits: true });
         expect(report.withoutCredentials).toMatchObject({ isValidationError: true, isInboxKitError: true });
         expect(report.operations).toBeGreaterThan(0);

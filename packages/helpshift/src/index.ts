@@ -10,19 +10,10 @@
  * ```
  * @packageDocumentation
  */
-import { createApiClient, type ClientCore, type ClientOptions } from "@inboxkit/runtime";
-import { basicAuthorization, checkClientOptions } from "./auth.js";
-import { createCheck } from "./check.js";
-import { operationTable, vendor, type HelpshiftApi } from "./generated/client.js";
+import { withOperations, type ClientCore } from "@inboxkit/runtime";
+import { operationTable, type HelpshiftApi } from "./generated/client.js";
 import type { paths } from "./generated/schema.js";
-
-/** Options of {@link createHelpshiftClient}. */
-export interface HelpshiftClientOptions extends ClientOptions {
-  /** Your Helpshift API key (sent as the user name of HTTP Basic authentication, with an empty password). */
-  readonly apiKey: string;
-  /** Your Helpshift domain name: the plain subdomain label, `"acme"` for `acme.helpshift.com`. Bound into every path. */
-  readonly domain: string;
-}
+import { helpshiftCore, type HelpshiftClientOptions } from "./wiring.js";
 
 /** A Helpshift client: one method per operation (`helpshift.webchat.createLink(…)`), plus `raw` and `rateLimit`. */
 export type HelpshiftClient = HelpshiftApi & ClientCore<paths>;
@@ -38,22 +29,18 @@ export type HelpshiftClient = HelpshiftApi & ClientCore<paths>;
  * the past, an already-encoded field that does not parse, `messages.getUnread` without a player
  * identity) before anything is sent.
  *
+ * For smaller bundles, the same pipeline without the table: `createHelpshiftCore`
+ * (`@inboxkit/helpshift/core`) with the functions of `@inboxkit/helpshift/funcs`.
+ *
  * @throws {ValidationError} when `apiKey` or `domain` is missing or contains CR/LF, `domain` is not a
  * plain subdomain label, or `baseUrl` is not https.
  */
 export function createHelpshiftClient(options: HelpshiftClientOptions): HelpshiftClient {
-  const { apiKey, domain, ...rest } = options ?? ({} as HelpshiftClientOptions);
-  checkClientOptions(apiKey, domain);
-  const authorization = basicAuthorization(apiKey);
-  return createApiClient<paths, HelpshiftApi>(vendor, operationTable, rest, {
-    headers: { Authorization: authorization },
-    secrets: [apiKey, authorization, authorization.slice("Basic ".length)],
-    pathDefaults: { domain },
-    check: createCheck(),
-    optionNames: ["apiKey", "domain"],
-  });
+  return withOperations<paths, HelpshiftApi>(helpshiftCore(options, operationTable), operationTable);
 }
 
+export { createHelpshiftCore } from "./core.js";
+export type { HelpshiftClientOptions, HelpshiftCore } from "./wiring.js";
 export { expiry, type Expiry, type ExpiryDuration, type ExpiryOptions } from "./expiry.js";
 export { decodeQrCode, type PngQrCode, type QrCode, type SvgQrCode } from "./qrcode.js";
 export { browserUrl } from "./url.js";

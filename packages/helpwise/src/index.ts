@@ -8,24 +8,10 @@
  * ```
  * @packageDocumentation
  */
-import {
-  assertHeaderValue,
-  createApiClient,
-  ValidationError,
-  type ClientCore,
-  type ClientOptions,
-  type ValidationIssue,
-} from "@inboxkit/runtime";
-import { operationTable, vendor, type HelpwiseApi } from "./generated/client.js";
+import { withOperations, type ClientCore } from "@inboxkit/runtime";
+import { helpwiseCore, type HelpwiseClientOptions } from "./wiring.js";
+import { operationTable, type HelpwiseApi } from "./generated/client.js";
 import type { paths } from "./generated/schema.js";
-
-/** Options of {@link createHelpwiseClient}. */
-export interface HelpwiseClientOptions extends ClientOptions {
-  /** The API key from Helpwise's API credentials page. */
-  readonly apiKey: string;
-  /** The API secret paired with the key. */
-  readonly apiSecret: string;
-}
 
 /** A Helpwise client: one method per operation (`helpwise.mailboxes.list(…)`), plus `raw` and `rateLimit`. */
 export type HelpwiseClient = HelpwiseApi & ClientCore<paths>;
@@ -35,24 +21,18 @@ export type HelpwiseClient = HelpwiseApi & ClientCore<paths>;
  *
  * Helpwise authenticates every call with the raw header `Authorization: <api key>:<api secret>`
  * (what its samples send; not HTTP Basic). Every method returns the `data` of Helpwise's
- * `{status, data, message}` envelope and throws a typed error otherwise.
+ * `{status, data, message}` envelope and throws a typed error otherwise. For smaller bundles, the
+ * same pipeline without the table: `createHelpwiseCore` (`@inboxkit/helpwise/core`) with the
+ * functions of `@inboxkit/helpwise/funcs`.
  *
  * @throws {ValidationError} when a credential is missing or contains CR/LF, or `baseUrl` is not https.
  */
 export function createHelpwiseClient(options: HelpwiseClientOptions): HelpwiseClient {
-  const { apiKey, apiSecret, ...rest } = options ?? ({} as HelpwiseClientOptions);
-  const issues: ValidationIssue[] = [];
-  if (typeof apiKey !== "string" || apiKey.trim() === "") issues.push({ path: "apiKey", message: "is required" });
-  if (typeof apiSecret !== "string" || apiSecret.trim() === "") issues.push({ path: "apiSecret", message: "is required" });
-  if (issues.length) throw new ValidationError(issues, { subject: "Helpwise client options" });
-  assertHeaderValue("apiKey", apiKey);
-  assertHeaderValue("apiSecret", apiSecret);
-  return createApiClient<paths, HelpwiseApi>(vendor, operationTable, rest, {
-    headers: { Authorization: `${apiKey}:${apiSecret}`, "Content-Type": "application/json" },
-    secrets: [apiKey, apiSecret, `${apiKey}:${apiSecret}`],
-    optionNames: ["apiKey", "apiSecret"],
-  });
+  return withOperations<paths, HelpwiseApi>(helpwiseCore(options, operationTable), operationTable);
 }
+
+export { createHelpwiseCore } from "./core.js";
+export type { HelpwiseClientOptions, HelpwiseCore } from "./wiring.js";
 
 // Errors, shared types, the spec's types and schema alias, the operation table: written by the generator.
 export * from "./generated/exports.js";

@@ -3,7 +3,7 @@
  * messages, reports, webhooks, automation and help center, with a user's token or an agent bot's.
  * @module
  */
-import { createApiClient, type ClientCore } from "@inboxkit/runtime";
+import { createApiCore, withOperations, type ApiCore, type ClientCore, type OperationMeta } from "@inboxkit/runtime";
 import { applicationOperationTable, vendor, type NimchatApplicationApi, type NimchatApplicationApiForAgentBotApiKey } from "./generated/client.js";
 import type { paths } from "./generated/schema.js";
 import { filterChecks } from "./filter.js";
@@ -71,6 +71,24 @@ export function createNimchatClient(options: NimchatAgentBotOptions): NimchatAge
 export function createNimchatClient(options: NimchatUserOptions): NimchatApplicationClient;
 export function createNimchatClient(options: NimchatClientOptions): NimchatApplicationClient | NimchatAgentBotClient;
 export function createNimchatClient(options: NimchatClientOptions): NimchatApplicationClient | NimchatAgentBotClient {
+  return withOperations<paths, NimchatApplicationApi>(applicationCore(options, applicationOperationTable), applicationOperationTable);
+}
+
+/**
+ * An Application API core: what the `application…` functions of `@inboxkit/nimchat/funcs` take
+ * first (plus `raw` and `rateLimit`). With an agent-bot token, the operations an agent bot may not
+ * call are refused before sending.
+ */
+export type NimchatApplicationCore = ApiCore<paths, "application">;
+
+/**
+ * Checks the Application API options and builds the core every Application API client and core is
+ * (`table`: the client's, so raw calls are matched to their operations).
+ * @throws {ValidationError} when neither or both tokens are given, a token is blank or holds control
+ * characters, `accountId` is not a positive integer, `baseUrl` is missing or not https, or on an
+ * unknown option.
+ */
+export function applicationCore(options: NimchatClientOptions, table?: readonly OperationMeta[]): NimchatApplicationCore {
   const subject = "Nimchat client options";
   const { userToken, agentBotToken, accountId, ...rest } = asObject(options, subject) as unknown as { userToken?: unknown; agentBotToken?: unknown; accountId?: unknown } & NimchatBaseOptions;
   const issues: { path: string; message: string }[] = [];
@@ -86,12 +104,18 @@ export function createNimchatClient(options: NimchatClientOptions): NimchatAppli
   throwIfIssues(issues, subject, [userToken, agentBotToken]);
   const asBot = agentBotToken !== undefined;
   const token = (asBot ? agentBotToken : userToken) as string;
-  return createApiClient<paths, NimchatApplicationApi>(vendor, applicationOperationTable, rest, {
-    headers: { [TOKEN_HEADER]: token },
-    secrets: [token],
-    pathDefaults: { account_id: String(accountId) },
-    scheme: asBot ? "agentBotApiKey" : "userApiKey",
-    optionNames: ["userToken", "agentBotToken", "accountId"],
-    check: filterChecks,
-  });
+  return createApiCore<paths, "application">(
+    vendor,
+    rest,
+    {
+      headers: { [TOKEN_HEADER]: token },
+      secrets: [token],
+      pathDefaults: { account_id: String(accountId) },
+      scheme: asBot ? "agentBotApiKey" : "userApiKey",
+      optionNames: ["userToken", "agentBotToken", "accountId"],
+      check: filterChecks,
+      api: "application",
+    },
+    table,
+  );
 }

@@ -13,13 +13,15 @@
  */
 export * from "./generated/exports.js";
 export { applicationOperationTable, platformOperationTable, publicOperationTable } from "./generated/client.js";
-export { createNimchatPlatformClient, type NimchatPlatformClient, type NimchatPlatformOptions } from "./platform-client.js";
+export { createNimchatPlatformClient, type NimchatPlatformClient, type NimchatPlatformCore, type NimchatPlatformOptions } from "./platform-client.js";
+export { createNimchatCore, createNimchatPlatformCore, createNimchatPublicCore } from "./core.js";
 export {
   createNimchatClient,
   type NimchatAccountOptions,
   type NimchatAgentBotClient,
   type NimchatAgentBotOptions,
   type NimchatApplicationClient,
+  type NimchatApplicationCore,
   type NimchatClientOptions,
   type NimchatUserOptions,
 } from "./application-client.js";
@@ -29,6 +31,7 @@ export {
   type NimchatPublicClient,
   type NimchatPublicContact,
   type NimchatPublicContactRequest,
+  type NimchatPublicCore,
   type NimchatPublicOptions,
 } from "./public-client.js";
 export { identityHash, type IdentityHashOptions, type IdentityHashSubtle } from "./identity.js";

@@ -3,7 +3,7 @@
  * users, platform agent bots), authenticated with a platform app token.
  * @module
  */
-import { createApiClient, type ClientCore } from "@inboxkit/runtime";
+import { createApiCore, withOperations, type ApiCore, type ClientCore, type OperationMeta } from "@inboxkit/runtime";
 import { platformOperationTable, vendor, type NimchatPlatformApi } from "./generated/client.js";
 import type { paths } from "./generated/schema.js";
 import { asObject, checkToken, throwIfIssues, TOKEN_HEADER, type NimchatBaseOptions } from "./options.js";
@@ -16,6 +16,35 @@ export interface NimchatPlatformOptions extends NimchatBaseOptions {
 
 /** A Platform API client: `platform.accounts.create(…)`, `platform.users.get(…)`…, plus `raw` and `rateLimit`. */
 export type NimchatPlatformClient = NimchatPlatformApi & ClientCore<paths>;
+
+/** A Platform API core: what the `platform…` functions of `@inboxkit/nimchat/funcs` take first (plus `raw` and `rateLimit`). */
+export type NimchatPlatformCore = ApiCore<paths, "platform">;
+
+/**
+ * Checks the Platform API options and builds the core every Platform API client and core is
+ * (`table`: the client's, so raw calls are matched to their operations).
+ * @throws {ValidationError} when `platformToken` is missing, blank or holds control characters, when
+ * `baseUrl` is missing or not https (plain http only for localhost), or on an unknown option.
+ */
+export function platformCore(options: NimchatPlatformOptions, table?: readonly OperationMeta[]): NimchatPlatformCore {
+  const subject = "Nimchat platform client options";
+  const { platformToken, ...rest } = asObject(options, subject) as unknown as NimchatPlatformOptions;
+  const issues: { path: string; message: string }[] = [];
+  checkToken("platformToken", platformToken, issues);
+  throwIfIssues(issues, subject, [platformToken]);
+  return createApiCore<paths, "platform">(
+    vendor,
+    rest,
+    {
+      headers: { [TOKEN_HEADER]: platformToken },
+      secrets: [platformToken],
+      scheme: "platformAppApiKey",
+      optionNames: ["platformToken"],
+      api: "platform",
+    },
+    table,
+  );
+}
 
 /**
  * Creates a client of the Nimchat Platform API (`/platform/api/v1/…`).
@@ -32,15 +61,5 @@ export type NimchatPlatformClient = NimchatPlatformApi & ClientCore<paths>;
  * `baseUrl` is missing or not https (plain http only for localhost), or on an unknown option.
  */
 export function createNimchatPlatformClient(options: NimchatPlatformOptions): NimchatPlatformClient {
-  const subject = "Nimchat platform client options";
-  const { platformToken, ...rest } = asObject(options, subject) as unknown as NimchatPlatformOptions;
-  const issues: { path: string; message: string }[] = [];
-  checkToken("platformToken", platformToken, issues);
-  throwIfIssues(issues, subject, [platformToken]);
-  return createApiClient<paths, NimchatPlatformApi>(vendor, platformOperationTable, rest, {
-    headers: { [TOKEN_HEADER]: platformToken },
-    secrets: [platformToken],
-    scheme: "platformAppApiKey",
-    optionNames: ["platformToken"],
-  });
+  return withOperations<paths, NimchatPlatformApi>(platformCore(options, platformOperationTable), platformOperationTable);
 }

@@ -3,7 +3,7 @@
  * and a contact session keeps the contact's `source_id` for every contact-scoped call.
  * @module
  */
-import { createApiClient, ResponseParseError, ValidationError, type ClientCore, type RequestOptions } from "@inboxkit/runtime";
+import { createApiCore, ResponseParseError, ValidationError, withOperations, type ApiCore, type ClientCore, type OperationMeta, type RequestOptions } from "@inboxkit/runtime";
 import { publicOperationTable, vendor, type NimchatPublicApi } from "./generated/client.js";
 import type { components, paths } from "./generated/schema.js";
 import { asObject, throwIfIssues, type NimchatBaseOptions } from "./options.js";
@@ -95,6 +95,35 @@ function session(api: NimchatPublicApi, contactIdentifier: string, pubsubToken: 
   });
 }
 
+/** A public client API core: what the `public…` functions of `@inboxkit/nimchat/funcs` take first (plus `raw` and `rateLimit`). */
+export type NimchatPublicCore = ApiCore<paths, "public">;
+
+/**
+ * Checks the public client API options and builds the core every public API client and core is
+ * (`table`: the client's, so raw calls are matched to their operations).
+ * @throws {ValidationError} when `inboxIdentifier` is missing or blank, `baseUrl` is missing or not
+ * https, or on an unknown option.
+ */
+export function publicCore(options: NimchatPublicOptions, table?: readonly OperationMeta[]): NimchatPublicCore {
+  const subject = "Nimchat public client options";
+  const { inboxIdentifier, ...rest } = asObject(options, subject) as unknown as { inboxIdentifier?: unknown } & NimchatBaseOptions;
+  const issues: { path: string; message: string }[] = [];
+  if (inboxIdentifier === undefined || inboxIdentifier === null || inboxIdentifier === "") issues.push({ path: "inboxIdentifier", message: "is required (the identifier of the API inbox)" });
+  else if (typeof inboxIdentifier !== "string") issues.push({ path: "inboxIdentifier", message: `must be a string (got ${typeof inboxIdentifier})` });
+  else if (inboxIdentifier.trim() === "") issues.push({ path: "inboxIdentifier", message: "must not be blank" });
+  throwIfIssues(issues, subject, []);
+  return createApiCore<paths, "public">(
+    vendor,
+    rest,
+    {
+      pathDefaults: { inbox_identifier: inboxIdentifier as string },
+      optionNames: ["inboxIdentifier"],
+      api: "public",
+    },
+    table,
+  );
+}
+
 /**
  * Creates a client of the Nimchat public client API (`/public/api/v1/inboxes/{inbox_identifier}/…`)
  * for one API inbox. It takes no token: it is meant for the end user's own front end.
@@ -110,17 +139,7 @@ function session(api: NimchatPublicApi, contactIdentifier: string, pubsubToken: 
  * https, or on an unknown option.
  */
 export function createNimchatPublicClient(options: NimchatPublicOptions): NimchatPublicClient {
-  const subject = "Nimchat public client options";
-  const { inboxIdentifier, ...rest } = asObject(options, subject) as unknown as { inboxIdentifier?: unknown } & NimchatBaseOptions;
-  const issues: { path: string; message: string }[] = [];
-  if (inboxIdentifier === undefined || inboxIdentifier === null || inboxIdentifier === "") issues.push({ path: "inboxIdentifier", message: "is required (the identifier of the API inbox)" });
-  else if (typeof inboxIdentifier !== "string") issues.push({ path: "inboxIdentifier", message: `must be a string (got ${typeof inboxIdentifier})` });
-  else if (inboxIdentifier.trim() === "") issues.push({ path: "inboxIdentifier", message: "must not be blank" });
-  throwIfIssues(issues, subject, []);
-  const api = createApiClient<paths, NimchatPublicApi>(vendor, publicOperationTable, rest, {
-    pathDefaults: { inbox_identifier: inboxIdentifier as string },
-    optionNames: ["inboxIdentifier"],
-  });
+  const api = withOperations<paths, NimchatPublicApi>(publicCore(options, publicOperationTable), publicOperationTable);
   const contactSession = (contactIdentifier: string, pubsubToken?: string): NimchatContactSession => {
     if (typeof contactIdentifier !== "string" || contactIdentifier.trim() === "") {
       throw new ValidationError([{ path: "contactIdentifier", message: "must be a non-empty string (the contact's source_id)" }], { subject: "Nimchat contact session" });

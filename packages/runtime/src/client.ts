@@ -1,186 +1,52 @@
 /**
- * `createApiClient`: turns a generated operation table into a client with a typed method per
- * operation, an openapi-fetch client for path-keyed calls, and the shared request pipeline.
+ * `createApiClient`: a vendor's core ({@link createApiCore}) with a generated operation table mapped
+ * onto it — a typed method per operation, plus `raw` (openapi-fetch, path-keyed) and `rateLimit`.
+ * Both go through the core's one pipeline.
  * @module
  */
-import openapiFetch, { type Client } from "openapi-fetch";
-import { toApiError } from "./api-error.js";
-import { unreadCopy, type ParseAs } from "./body.js";
-import { RequestBudget, type BudgetStore, type RequestBudgetOptions, type StoreErrorMode } from "./budget.js";
-import { ValidationError, type ValidationIssue } from "./errors.js";
-import { assertHeaders, redactedHeaderError } from "./headers.js";
-import type { Logger } from "./logger.js";
-import { getPath, requestIdOf, type OperationMeta, type VendorMeta } from "./operation.js";
-import { CLIENT_OPTIONS, REQUEST_OPTIONS, checkOptions } from "./options.js";
-import { DEFAULT_MAX_PAGES, iterateItems, iteratePages, type PageFetcher, type PagingContext } from "./paginate.js";
-import { RateLimitTracker, type RateLimitState } from "./rate-limit.js";
-import { resolveRetry, type RetryOptions } from "./retry.js";
-import { containsFile, toForm, toMultipart } from "./serialize.js";
-import { follow, iterateHistory } from "./time-cursor.js";
-import { createTransport, PreparedRequest, type AuthHook } from "./transport.js";
-import type { APIPromise, RequestOptions } from "./types.js";
-import { checkBaseUrl, templateRegExp } from "./url.js";
-import { validate } from "./validate.js";
-
-/** Options every InboxKit client accepts (vendor clients add their credentials). Checked at run time. */
-export interface ClientOptions {
-  /**
-   * Server URL: https (plain http only for localhost / 127.x.x.x / [::1]), without `user:password@`,
-   * query or fragment. Defaults to the vendor's; required for self-hosted vendors.
-   */
-  readonly baseUrl?: string;
-  /** The fetch implementation. Defaults to `globalThis.fetch`. */
-  readonly fetch?: (input: string, init: RequestInit) => Promise<Response>;
-  /** Retry policy, or `false` for none. Only requests that are safe to repeat are retried. */
-  readonly retry?: RetryOptions | false;
-  /** Per-attempt timeout in ms, covering the response headers and the whole body (0 = none). Default 60000. */
-  readonly timeoutMs?: number;
-  /**
-   * When the API reported that the rate-limit budget is spent (`remaining: 0` until a reset) or asked
-   * to pause (a 429's `Retry-After`), wait up to this many ms per attempt before sending instead of
-   * provoking a 429. The pause holds every request of this client not yet sent — and, with a
-   * {@link budgetStore}, of every worker sharing the {@link budgetKey}. The wait is abortable with
-   * the call's signal. `true` = 60000, `false`/0 = off (the request is sent at once).
-   */
-  readonly waitOnRateLimit?: boolean | number;
-  /**
-   * A client-side request budget (`{ requests, intervalMs }`: at most `requests` requests in any
-   * `intervalMs` window, as the server counts them), or `false` for none. Vendors with a documented
-   * limit set a default (Desk360: 60 a minute).
-   */
-  readonly requestBudget?: RequestBudgetOptions | false;
-  /**
-   * Where the budget's slots live. Default: in memory, this client alone. Pass a shared store —
-   * `createRedisBudgetStore(…)` of `@inboxkit/budget-redis` for several processes or machines, or one
-   * `MemoryBudgetStore` for several clients of one process — together with a {@link budgetKey}: every
-   * client on the same store and key then keeps to one budget together, and a pause one of them is
-   * asked for holds them all. Needs a budget (`requestBudget`, or the vendor's default).
-   */
-  readonly budgetStore?: BudgetStore;
-  /**
-   * The name of the shared budget in {@link budgetStore} (required with it): what the limit is
-   * counted per, e.g. `"desk360:account-42"` for a per-account limit or `"desk360:egress-203.0.113.7"`
-   * for a per-IP one. One store serves any number of keys. Every client of one key must use the same
-   * `requestBudget`.
-   */
-  readonly budgetKey?: string;
-  /**
-   * When the {@link budgetStore} fails (e.g. Redis is unreachable): `"fail"` (default) — the call
-   * rejects with a `BudgetStoreError` before anything is sent; `"local"` — the client keeps to a
-   * budget of the same size in its own memory until the store answers again (it is asked again a
-   * second later). Note that with `"local"` each worker then keeps the whole budget to itself, so
-   * `n` workers may together send up to `n` times the limit while the store is down.
-   */
-  readonly onStoreError?: StoreErrorMode;
-  /** Headers sent with every request. Names must be RFC 9110 tokens; values may not hold control characters. */
-  readonly headers?: Readonly<Record<string, string>>;
-  /** Debug logger (off by default). Receives no headers or bodies. */
-  readonly logger?: Logger;
-  /** Check parameters against the spec before sending (default `true`). */
-  readonly validate?: boolean;
-  /** Hard cap on the pages one iteration fetches (`iterate`, `pages`, `iterateHistory`, `follow`). Default 10000. */
-  readonly maxPages?: number;
-  /**
-   * How the client waits between attempts and for rate limits (default: a timer). For tests and
-   * custom schedulers; the wait is abandoned when `signal` aborts either way.
-   */
-  readonly sleep?: (ms: number, signal?: AbortSignal | null) => Promise<void>;
-}
-
-/** What a vendor package adds when it builds its client. */
-export interface VendorWiring {
-  /** Authentication applied before each attempt. */
-  readonly auth?: AuthHook;
-  /** Static headers (e.g. a fixed credential header). */
-  readonly headers?: Readonly<Record<string, string>>;
-  /** Values that must never appear in an error, a serialized error or a log line. */
-  readonly secrets?: readonly string[];
-  /** Path parameters the client binds from its own configuration (e.g. Helpshift's `domain`). */
-  readonly pathDefaults?: Readonly<Record<string, string>>;
-  /** The request budget used when the caller does not set `requestBudget`. */
-  readonly defaultBudget?: RequestBudgetOptions;
-  /** Default for `waitOnRateLimit` when the caller does not set it. */
-  readonly defaultWaitOnRateLimit?: boolean | number;
-  /** Checks the schema cannot express (e.g. unique button titles); return the issues found. */
-  readonly check?: (operationId: string, params: Record<string, unknown>) => ValidationIssue[];
-  /**
-   * The security scheme of the credential this client holds (a name under the spec's
-   * `securitySchemes`). Operations whose `auth` does not list it are refused before sending.
-   */
-  readonly scheme?: string;
-  /**
-   * The vendor's own option names (credentials such as `apiKey`): accepted next to the runtime's
-   * options and offered in "did you mean" suggestions. The vendor package checks their values.
-   */
-  readonly optionNames?: readonly string[];
-}
+import { createApiCore, type ApiCore, type ClientCore, type ClientOptions, type VendorWiring } from "./core.js";
+import type { OperationMeta, VendorMeta } from "./operation.js";
+import { iterateOperation, operationPages } from "./paginate.js";
+import { followOperation, operationHistory } from "./time-cursor.js";
+import type { RequestOptions } from "./types.js";
 
 /**
- * Wraps a call in an {@link APIPromise}: the result, with `.withResponse()` and `.asResponse()` on
- * the same single request. Whichever form the caller awaits carries the call's error; the others are
- * marked handled, so no unhandled rejection is reported for them.
+ * The client object of a core: one method per operation of `table`, grouped by resource
+ * (`<resource>.<method>`, or `<api>.<resource>.<method>` in a multi-API spec: the last two parts
+ * name the method), each calling {@link ApiCore.call}; list operations get `.iterate` and `.pages`,
+ * time-cursor lists `.iterateHistory` and `.follow`. `raw` and `rateLimit` are the core's.
  */
-function apiPromise(vendor: VendorMeta, sent: Promise<{ data: unknown; response: Response }>): APIPromise<unknown> {
-  const result = sent.then((r) => r.data);
-  const quiet = (): void => void result.catch(() => undefined);
-  return Object.assign(result, {
-    withResponse: () => (quiet(), sent.then((r) => ({ data: r.data, response: r.response, requestId: requestIdOf(vendor, r.response.headers) }))),
-    asResponse: () => (quiet(), sent.then((r) => unreadCopy(r.response))),
-  });
-}
-
-/** What every client exposes besides its generated resources. */
-export interface ClientCore<Paths extends {}> {
-  /** The openapi-fetch client: path-keyed, fully typed calls through the same pipeline (auth, retries, timeouts). */
-  readonly raw: Client<Paths>;
-  /** The rate-limit budget as the API last reported it. */
-  readonly rateLimit: RateLimitState;
-}
-
-// openapi-fetch's only entry is its default export; in our CJS build esbuild's interop hands us the
-// whole module object instead, so take `.default` when the import is not the function itself.
-const createClient: typeof openapiFetch =
-  typeof openapiFetch === "function" ? openapiFetch : (openapiFetch as unknown as { default: typeof openapiFetch }).default;
-
-const RAW_METHODS = ["request", "GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE"] as const;
-
-/** Compiles the table's path templates for raw-call lookups. */
-function compileLookup(table: readonly OperationMeta[], baseUrl: string): (method: string, url: string) => OperationMeta | undefined {
-  const exact = new Map<string, OperationMeta>();
-  const templated: { method: string; re: RegExp; op: OperationMeta }[] = [];
+export function withOperations<Paths extends {}, Api extends object>(core: ApiCore<Paths>, table: readonly OperationMeta[]): Api & ClientCore<Paths> {
+  const api: Record<string, Record<string, unknown>> = {};
   for (const op of table) {
-    if (op.path.includes("{")) templated.push({ method: op.method, re: templateRegExp(op.path), op });
-    else exact.set(`${op.method} ${op.path}`, op);
+    const parts = op.id.split(".");
+    const name = parts[parts.length - 1] as string;
+    const group = parts[parts.length - 2] as string;
+    const method = (params?: Record<string, unknown>, callOptions?: RequestOptions) => core.call(op, params, callOptions);
+    if (op.pagination) {
+      Object.assign(method, {
+        iterate: (params?: Record<string, unknown>, callOptions?: RequestOptions) => iterateOperation(core, op, params, callOptions),
+        pages: (params?: Record<string, unknown>, callOptions?: RequestOptions) => operationPages(core, op, params, callOptions),
+      });
+    }
+    if (op.timeCursor) {
+      Object.assign(method, {
+        iterateHistory: (params?: Record<string, unknown>, callOptions?: RequestOptions) => operationHistory(core, op, params, callOptions),
+        follow: (params?: Record<string, unknown>, callOptions?: RequestOptions) => followOperation(core, op, params, callOptions),
+      });
+    }
+    (api[group] ??= {})[name] = method;
   }
-  return (method, url) => {
-    let path = url.startsWith(baseUrl) ? url.slice(baseUrl.length) : new URL(url).pathname;
-    const q = path.search(/[?#]/);
-    if (q >= 0) path = path.slice(0, q);
-    const hit = exact.get(`${method} ${path}`);
-    if (hit) return hit;
-    for (const t of templated) if (t.method === method && t.re.test(path)) return t.op;
-    return undefined;
-  };
-}
-
-/** A pre-send failure of openapi-fetch (a header refused by `Headers`, a body JSON cannot encode) as a ValidationError without the value. */
-function presendError(error: unknown): unknown {
-  const header = redactedHeaderError(error);
-  if (header) return header;
-  if (error instanceof TypeError && /circular|BigInt/i.test(error.message)) {
-    return new ValidationError([{ path: "body", message: "cannot be encoded as JSON (a circular reference or a BigInt)" }], { subject: "request body" });
-  }
-  // With validation off, a path or query value encodeURIComponent cannot encode (a lone surrogate, a
-  // Symbol) surfaces here from openapi-fetch's URL building.
-  if (error instanceof URIError || (error instanceof TypeError && /Symbol value to a string/.test(error.message))) {
-    return new ValidationError([{ path: "params", message: "cannot be encoded in the URL (a lone surrogate or a Symbol)" }], { subject: "request" });
-  }
-  return error;
+  return Object.defineProperties(api, {
+    raw: { value: core.raw, enumerable: false },
+    rateLimit: { get: () => core.rateLimit, enumerable: false },
+  }) as unknown as Api & ClientCore<Paths>;
 }
 
 /**
- * Builds a client from a generated operation table. Vendor packages call this; users call the
- * vendor's `create<Vendor>Client`.
+ * Builds a client from a generated operation table: {@link createApiCore} (which also matches raw
+ * calls to the table's operations) with {@link withOperations} on top. Vendor packages call this;
+ * users call the vendor's `create<Vendor>Client`.
  * @throws {ValidationError} on an unknown option or a wrong type, a missing or unsafe `baseUrl`, or a header that cannot be sent.
  */
 export function createApiClient<Paths extends {}, Api extends object>(
@@ -189,173 +55,5 @@ export function createApiClient<Paths extends {}, Api extends object>(
   options: ClientOptions = {},
   wiring: VendorWiring = {},
 ): Api & ClientCore<Paths> {
-  const configured = (wiring.secrets ?? []).filter((s) => typeof s === "string" && s.length > 0);
-  const subject = `${vendor.name} client options`;
-  checkOptions(options, CLIENT_OPTIONS, wiring.optionNames ?? [], subject, configured);
-  const chosenUrl = options.baseUrl ?? vendor.baseUrl;
-  if (chosenUrl === undefined) {
-    throw new ValidationError([{ path: "baseUrl", message: `is required for ${vendor.name} (self-hosted: the URL of your installation)` }], { subject });
-  }
-  const baseUrl = checkBaseUrl(chosenUrl);
-  const auth = wiring.auth;
-  const secrets = auth?.secrets ? () => [...configured, ...(auth.secrets as () => readonly string[])()] : () => configured;
-  const headers: Record<string, string> = { Accept: "application/json", ...wiring.headers, ...options.headers };
-  assertHeaders(headers, configured);
-  const fetchImpl = options.fetch ?? (typeof globalThis.fetch === "function" ? (input: string, init: RequestInit) => globalThis.fetch(input, init) : undefined);
-  if (!fetchImpl) throw new ValidationError([{ path: "fetch", message: "no fetch implementation: pass one or use Node >= 18" }], { subject });
-  const budgetOptions = options.requestBudget === undefined ? wiring.defaultBudget : options.requestBudget || undefined;
-  const storeIssues: ValidationIssue[] = [];
-  if (options.budgetStore !== undefined && !budgetOptions) storeIssues.push({ path: "budgetStore", message: "needs a request budget: set requestBudget ({ requests, intervalMs })" });
-  if (options.budgetStore !== undefined && options.budgetKey === undefined) storeIssues.push({ path: "budgetKey", message: 'is required with budgetStore: the name of the shared budget, e.g. "desk360:account-42"' });
-  if (options.budgetStore === undefined) {
-    for (const name of ["budgetKey", "onStoreError"] as const) if (options[name] !== undefined) storeIssues.push({ path: name, message: "needs budgetStore (without one the budget is this client's alone)" });
-  }
-  if (storeIssues.length) throw new ValidationError(storeIssues, { subject, secrets: configured });
-  const waitOption = options.waitOnRateLimit ?? wiring.defaultWaitOnRateLimit ?? false;
-  const rateLimit = new RateLimitTracker();
-  const retry = resolveRetry(options.retry);
-  const shouldValidate = options.validate !== false;
-  const paging: PagingContext = { baseUrl, vendor: vendor.name, maxPages: options.maxPages ?? DEFAULT_MAX_PAGES };
-
-  const transport = createTransport({
-    vendor: vendor.name,
-    baseUrl,
-    fetch: fetchImpl,
-    retry,
-    timeoutMs: options.timeoutMs ?? 60_000,
-    rateLimit,
-    maxRateLimitWaitMs: waitOption === true ? 60_000 : waitOption === false ? 0 : waitOption,
-    budget: budgetOptions ? new RequestBudget(budgetOptions, { store: options.budgetStore, key: options.budgetKey, onStoreError: options.onStoreError }) : undefined,
-    auth,
-    scheme: wiring.scheme,
-    logger: options.logger,
-    secrets,
-    lookup: compileLookup(table, baseUrl),
-    sleep: options.sleep,
-  });
-
-  const client = createClient<Paths>({
-    baseUrl,
-    headers,
-    fetch: transport as unknown as (input: Request) => Promise<Response>,
-    Request: PreparedRequest as unknown as typeof Request,
-  });
-  // Tell the transport how the caller reads the body, so that it can check JSON within the attempt.
-  client.use({
-    onRequest({ request, options: used }) {
-      if (PreparedRequest.isPrepared(request)) request.parseAs = used.parseAs as ParseAs;
-      return undefined;
-    },
-  });
-  // The raw client as the caller sees it: header and body-encoding failures of openapi-fetch become
-  // ValidationErrors that do not quote the value (a fetch TypeError quotes `Bearer <token>`).
-  const raw = { ...client } as Record<string, unknown>;
-  for (const name of RAW_METHODS) {
-    const call = client[name] as (...args: unknown[]) => Promise<unknown>;
-    raw[name] = async (...args: unknown[]) => {
-      const init = args[name === "request" ? 2 : 1] as { headers?: unknown } | undefined;
-      if (init?.headers && typeof init.headers === "object" && !(init.headers instanceof Headers)) assertHeaders(init.headers as Record<string, unknown>, secrets());
-      try {
-        return await call(...args);
-      } catch (error) {
-        throw presendError(error);
-      }
-    };
-  }
-  const rawRequest = raw.request as (method: string, path: string, init: unknown) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
-
-  const unwrap = vendor.envelope ? (body: unknown) => getPath(body, [vendor.envelope as string]) : (body: unknown) => body;
-
-  async function send(
-    op: OperationMeta,
-    params: Record<string, unknown> = {},
-    callOptions: RequestOptions = {},
-    extraQuery?: Readonly<Record<string, string | string[]>>,
-  ): Promise<{ body: unknown; data: unknown; response: Response }> {
-    checkOptions(callOptions, REQUEST_OPTIONS, [], `options for ${vendor.name} ${op.id}`, secrets());
-    if (params === null || typeof params !== "object" || Array.isArray(params)) {
-      throw new ValidationError([{ path: "", message: "must be an object of parameters" }], { subject: `parameters for ${vendor.name} ${op.id}` });
-    }
-    if (shouldValidate) {
-      const issues = op.schema ? validate(op.schema, params) : [];
-      if (wiring.check) issues.push(...wiring.check(op.id, params));
-      if (issues.length) throw new ValidationError(issues, { subject: `parameters for ${vendor.name} ${op.id}`, secrets: secrets() });
-    }
-    // Null-prototype objects and own keys only: an own `__proto__` stays a key, inherited ones are never sent.
-    const path: Record<string, unknown> = Object.create(null);
-    let query: Record<string, unknown> | undefined;
-    let body: Record<string, unknown> | undefined;
-    const pathNames = op.pathParams ?? [];
-    const queryNames = op.queryParams ?? [];
-    for (const key of Object.keys(params)) {
-      const value = params[key];
-      if (pathNames.includes(key)) path[key] = value;
-      else if (queryNames.includes(key)) (query ??= Object.create(null) as Record<string, unknown>)[key] = value;
-      else (body ??= Object.create(null) as Record<string, unknown>)[key] = value;
-    }
-    // Opaque paging state from a next-page URL the pager checked (never from the caller): sent as is.
-    if (extraQuery) for (const key of Object.keys(extraQuery)) if (!queryNames.includes(key)) (query ??= Object.create(null) as Record<string, unknown>)[key] = extraQuery[key];
-    // Bound parameters (e.g. Helpshift's domain) come from the client's configuration, never the call.
-    if (wiring.pathDefaults) Object.assign(path, wiring.pathDefaults);
-    const init: Record<string, unknown> = { params: { path, query }, operation: op };
-    if (op.body) {
-      const payload = body ?? (Object.create(null) as Record<string, unknown>);
-      const kind = op.body.includes("multipart") && (op.body.length === 1 || containsFile(payload)) ? "multipart" : op.body[0];
-      if (kind === "multipart") {
-        init.body = payload;
-        init.bodySerializer = toMultipart;
-      } else if (kind === "form") {
-        init.body = payload;
-        init.bodySerializer = (b: Record<string, unknown>) => toForm(b, op.jsonFields);
-        init.headers = { "Content-Type": "application/x-www-form-urlencoded" };
-      } else init.body = payload;
-    }
-    if (callOptions.signal) init.signal = callOptions.signal;
-    if (callOptions.timeoutMs !== undefined) init.timeoutMs = callOptions.timeoutMs;
-    if (callOptions.retry !== undefined) init.retry = resolveRetry(callOptions.retry, retry);
-    if (op.response === "binary") {
-      init.parseAs = "arrayBuffer";
-      // A file comes back in whatever type it has; an Accept of JSON would get a 406.
-      init.headers = { ...(init.headers as object), Accept: "*/*" };
-    } else if (op.response === "empty") init.parseAs = "text";
-    if (callOptions.headers) init.headers = { ...(init.headers as object), ...callOptions.headers };
-    const result = await rawRequest(op.method, op.path, init);
-    const { response } = result;
-    if (!response.ok) throw toApiError(vendor, op, response, result.error, params, secrets());
-    if (op.response === "binary") {
-      const bytes = new Uint8Array((result.data as ArrayBuffer | undefined) ?? new ArrayBuffer(0));
-      const data = { bytes, contentType: response.headers.get("content-type") ?? "application/octet-stream" };
-      return { body: data, data, response };
-    }
-    if (op.response === "empty") return { body: undefined, data: undefined, response };
-    return { body: result.data, data: unwrap(result.data), response };
-  }
-
-  const api: Record<string, Record<string, unknown>> = {};
-  for (const op of table) {
-    // `<resource>.<method>`, or `<api>.<resource>.<method>` in a multi-API spec: the last two name the method.
-    const parts = op.id.split(".");
-    const name = parts[parts.length - 1] as string;
-    const group = parts[parts.length - 2] as string;
-    const method = (params?: Record<string, unknown>, callOptions?: RequestOptions) => apiPromise(vendor, send(op, params, callOptions));
-    const fetcher = (callOptions?: RequestOptions): PageFetcher => (o, p, extra) => send(o, p, callOptions, extra);
-    if (op.pagination) {
-      Object.assign(method, {
-        iterate: (params?: Record<string, unknown>, callOptions?: RequestOptions) => iterateItems(fetcher(callOptions), op, params ?? {}, paging),
-        pages: (params?: Record<string, unknown>, callOptions?: RequestOptions) => iteratePages(fetcher(callOptions), op, params ?? {}, paging),
-      });
-    }
-    if (op.timeCursor) {
-      Object.assign(method, {
-        iterateHistory: (params?: Record<string, unknown>, callOptions?: RequestOptions) => iterateHistory(fetcher(callOptions), op, params ?? {}, paging),
-        follow: (params?: Record<string, unknown>, callOptions?: RequestOptions) => follow(fetcher(callOptions), op, params ?? {}, paging),
-      });
-    }
-    (api[group] ??= {})[name] = method;
-  }
-
-  return Object.defineProperties(api, {
-    raw: { value: raw, enumerable: false },
-    rateLimit: { get: () => rateLimit.state, enumerable: false },
-  }) as unknown as Api & ClientCore<Paths>;
+  return withOperations<Paths, Api>(createApiCore<Paths>(vendor, options, wiring, table), table);
 }

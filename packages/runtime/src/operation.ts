@@ -3,6 +3,7 @@
  * (the spec extensions are described in the repository's `specs/README.md`).
  * @module
  */
+import type { BodyEncoder } from "./serialize.js";
 import type { Schema } from "./validate.js";
 
 /** How a list operation pages (the spec's `x-pagination`). */
@@ -80,6 +81,11 @@ export interface OperationMeta {
   readonly queryParams?: readonly string[];
   /** Request body encodings, preferred first (multipart is used only when a file is present). */
   readonly body?: readonly ("json" | "form" | "multipart")[];
+  /**
+   * The encoders of the non-JSON encodings in `body` (`multipartEncoder`, `formEncoder`): carried by
+   * the operation, so that only the operations that send a form or multipart body bring the code.
+   */
+  readonly encoders?: Readonly<Partial<Record<"form" | "multipart", BodyEncoder>>>;
   /** Form fields that travel JSON-encoded (`encoding.<field>.contentType: application/json`). */
   readonly jsonFields?: readonly string[];
   /** `binary` when the success response is a file rather than JSON; `empty` when it has no body. */

@@ -10,6 +10,8 @@
 import { PaginationError } from "./errors.js";
 import { getPath, type OperationMeta } from "./operation.js";
 import { isOperationUrl } from "./url.js";
+import type { ApiCore } from "./core.js";
+import type { RequestOptions } from "./types.js";
 
 /** One page of a list operation. */
 export interface Page<Data, Item> {
@@ -194,4 +196,25 @@ export async function* iterateItems(
   paging: PagingContext,
 ): AsyncGenerator<unknown, void, undefined> {
   for await (const page of iteratePages(fetchPage, op, params, paging)) yield* page.items;
+}
+
+/** What the operation iterators need from a core: its sending step and its paging context. */
+export type PagingCore = Pick<ApiCore, "send" | "paging">;
+
+/** The {@link PageFetcher} of one iteration: every page sent through `core` with the caller's options. */
+export function pageFetcher(core: PagingCore, options?: RequestOptions): PageFetcher {
+  return (op, params, extraQuery) => core.send(op, params, options, extraQuery);
+}
+
+/**
+ * Every item of every page of a list operation called through `core` (what the client's
+ * `.iterate(params)` and a standalone `…Iterate(core, params)` function return).
+ */
+export function iterateOperation(core: PagingCore, op: OperationMeta, params?: Record<string, unknown>, options?: RequestOptions): AsyncGenerator<unknown, void, undefined> {
+  return iterateItems(pageFetcher(core, options), op, params ?? {}, core.paging);
+}
+
+/** Every page of a list operation called through `core` (the client's `.pages(params)`, a standalone `…Pages(core, params)`). */
+export function operationPages(core: PagingCore, op: OperationMeta, params?: Record<string, unknown>, options?: RequestOptions): AsyncGenerator<Page<unknown, unknown>, void, undefined> {
+  return iteratePages(pageFetcher(core, options), op, params ?? {}, core.paging);
 }

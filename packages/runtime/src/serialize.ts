@@ -4,6 +4,7 @@
  * @module
  */
 import { ValidationError } from "./errors.js";
+import type { OperationMeta } from "./operation.js";
 
 /** A file as callers may pass it: a `Blob`/`File`, or raw bytes. */
 export type FileInput = Blob | Uint8Array | ArrayBuffer;
@@ -86,3 +87,23 @@ export function toMultipart(body: Record<string, unknown>): FormData {
   for (const [key, value] of Object.entries(body)) put(key, value);
   return form;
 }
+
+/**
+ * A request body encoding other than JSON, as an operation carries it (`encoders` of its
+ * {@link OperationMeta}): the generator references the ones an operation needs, so a bundle of
+ * operations without a form or multipart body holds neither encoder.
+ */
+export interface BodyEncoder {
+  /** Encodes the body params. */
+  encode(body: Record<string, unknown>, op: OperationMeta): URLSearchParams | FormData;
+  /** The `Content-Type` to send (none for multipart: fetch sets it, with the boundary). */
+  readonly contentType?: string;
+  /** For an encoding used only when it must be (multipart next to JSON): whether this body needs it. */
+  needed?(body: Record<string, unknown>): boolean;
+}
+
+/** `multipart/form-data` ({@link toMultipart}), chosen next to JSON only when a file is in the body. */
+export const multipartEncoder: BodyEncoder = { encode: (body) => toMultipart(body), needed: (body) => containsFile(body) };
+
+/** `application/x-www-form-urlencoded` ({@link toForm}), with the operation's JSON-encoded fields. */
+export const formEncoder: BodyEncoder = { encode: (body, op) => toForm(body, op.jsonFields), contentType: "application/x-www-form-urlencoded" };

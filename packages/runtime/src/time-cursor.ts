@@ -11,7 +11,8 @@
  */
 import { PaginationError } from "./errors.js";
 import { getPath, type OperationMeta, type TimeCursorMeta } from "./operation.js";
-import { itemsAt, pageGuard, type PageFetcher, type PagingContext } from "./paginate.js";
+import { itemsAt, pageFetcher, pageGuard, type PageFetcher, type PagingContext, type PagingCore } from "./paginate.js";
+import type { RequestOptions } from "./types.js";
 
 /** Page size used when the caller passes no `limit`. */
 const DEFAULT_LIMIT = 20;
@@ -122,4 +123,14 @@ export async function* follow(
   // Newest first as received: reverse for oldest first, then a stable sort by time for safety.
   collected.reverse().sort((a, b) => a.time - b.time);
   for (const { item } of collected) yield item;
+}
+
+/** {@link iterateHistory} of a time-cursor list operation called through `core` (the client's `.iterateHistory(params)`, a standalone `…IterateHistory(core, params)`). */
+export function operationHistory(core: PagingCore, op: OperationMeta, params?: Record<string, unknown>, options?: RequestOptions): AsyncGenerator<unknown, void, undefined> {
+  return iterateHistory(pageFetcher(core, options), op, params ?? {}, core.paging);
+}
+
+/** {@link follow} of a time-cursor list operation called through `core` (the client's `.follow(params)`, a standalone `…Follow(core, params)`). */
+export function followOperation(core: PagingCore, op: OperationMeta, params?: Record<string, unknown>, options?: RequestOptions): AsyncGenerator<unknown, void, undefined> {
+  return follow(pageFetcher(core, options), op, params ?? {}, core.paging);
 }

@@ -1,5 +1,5 @@
 // A small fake vendor for the runtime's unit tests: every test passes its own fetch.
-import { createApiClient, type APIPromise, type ClientOptions, type OperationMeta, type VendorMeta, type VendorWiring } from "../src/index.js";
+import { createApiClient, formEncoder, multipartEncoder, type APIPromise, type ClientOptions, type OperationMeta, type VendorMeta, type VendorWiring } from "../src/index.js";
 
 export const vendor: VendorMeta = { name: "Acme", baseUrl: "https://api.acme.test/v1", envelope: "data", errorCode: ["error", "code"], errorMessage: ["error", "message"] };
 
@@ -9,8 +9,8 @@ export const table: OperationMeta[] = [
   { id: "messages.send", method: "POST", path: "/messages", idempotent: false, body: ["json"], schema: { type: "object", properties: { to: { type: "string", pattern: "^\\+[1-9][0-9]{6,14}$" }, text: { type: "string", maxLength: 10 } }, required: ["to", "text"], additionalProperties: false } },
   { id: "events.list", method: "GET", path: "/events", idempotent: true, queryParams: ["page"], pagination: { style: "link", page: "page", items: ["data"] }, schema: { type: "object", properties: { page: { type: "integer" } }, additionalProperties: false } },
   { id: "files.download", method: "GET", path: "/files/{fileId}", idempotent: true, pathParams: ["fileId"], response: "binary" },
-  { id: "files.upload", method: "POST", path: "/files", idempotent: false, body: ["json", "multipart"] },
-  { id: "forms.submit", method: "POST", path: "/forms", idempotent: false, body: ["form"], jsonFields: ["meta"] },
+  { id: "files.upload", method: "POST", path: "/files", idempotent: false, body: ["json", "multipart"], encoders: { multipart: multipartEncoder } },
+  { id: "forms.submit", method: "POST", path: "/forms", idempotent: false, body: ["form"], jsonFields: ["meta"], encoders: { form: formEncoder } },
   { id: "people.list", method: "GET", path: "/people", idempotent: true, queryParams: ["page", "per_page"], pagination: { style: "page", page: "page", limit: "per_page", pageSize: 3, total: ["meta", "count"], items: ["data"] } },
   { id: "posts.list", method: "GET", path: "/accounts/{accountId}/posts", idempotent: true, pathParams: ["accountId"], queryParams: ["page", "q"], pagination: { style: "next", next: ["next"], items: ["results"] } },
   { id: "logs.list", method: "GET", path: "/logs", idempotent: true, queryParams: ["before", "limit"], pagination: { style: "cursor", param: "before", field: ["id"], pick: "last", items: ["data"] } },

@@ -18,10 +18,12 @@ export {
   type WabbitBaseOptions,
   type WabbitClient,
   type WabbitClientOptions,
+  type WabbitCore,
   type WabbitLoginOptions,
   type WabbitSession,
   type WabbitTokenOptions,
 } from "./client.js";
+export { createWabbitCore } from "./core.js";
 export type {
   WabbitChatAssignmentEvent,
   WabbitChatTaggingEvent,

@@ -1,0 +1,45 @@
+/**
+ * The Helpshift wiring (HTTP Basic credential, bound domain, the checks the schema cannot express)
+ * that both `createHelpshiftCore` and `createHelpshiftClient` are built with.
+ * @module
+ */
+import { createApiCore, type ApiCore, type ClientOptions, type OperationMeta } from "@inboxkit/runtime";
+import { basicAuthorization, checkClientOptions } from "./auth.js";
+import { createCheck } from "./check.js";
+import { vendor } from "./generated/client.js";
+import type { paths } from "./generated/schema.js";
+
+/** Options of `createHelpshiftCore` and `createHelpshiftClient`. */
+export interface HelpshiftClientOptions extends ClientOptions {
+  /** Your Helpshift API key (sent as the user name of HTTP Basic authentication, with an empty password). */
+  readonly apiKey: string;
+  /** Your Helpshift domain name: the plain subdomain label, `"acme"` for `acme.helpshift.com`. Bound into every path. */
+  readonly domain: string;
+}
+
+/** A Helpshift core: what every standalone function of `@inboxkit/helpshift/funcs` takes first (plus `raw` and `rateLimit`). */
+export type HelpshiftCore = ApiCore<paths, undefined>;
+
+/**
+ * Checks the Helpshift options and builds the core every Helpshift client and core is (`table`: the
+ * client's, so raw calls are matched to their operations).
+ * @throws {ValidationError} when `apiKey` or `domain` is missing or contains CR/LF, `domain` is not a
+ * plain subdomain label, or `baseUrl` is not https.
+ */
+export function helpshiftCore(options: HelpshiftClientOptions, table?: readonly OperationMeta[]): HelpshiftCore {
+  const { apiKey, domain, ...rest } = options ?? ({} as HelpshiftClientOptions);
+  checkClientOptions(apiKey, domain);
+  const authorization = basicAuthorization(apiKey);
+  return createApiCore<paths, undefined>(
+    vendor,
+    rest,
+    {
+      headers: { Authorization: authorization },
+      secrets: [apiKey, authorization, authorization.slice("Basic ".length)],
+      pathDefaults: { domain },
+      check: createCheck(),
+      optionNames: ["apiKey", "domain"],
+    },
+    table,
+  );
+}

@@ -1,0 +1,115 @@
+// Tree shaking of the standalone operation functions: a bundle of a vendor's core and one function
+// (esbuild, ESM, minified, platform neutral, from the built dists, as an application bundler would)
+// holds that operation and none of the others, and none of the runtime features it does not use
+// (multipart and form encoding, the pagers, the time cursor, webhooks). Each check has a positive
+// control (a bundle that does use the feature contains the marker), so a marker that stops matching
+// fails here instead of passing vacuously.
+//
+//   ./node_modules/.bin/vitest run --config vitest.config.ts scripts/test/funcs-bundle.test.ts
+//
+// Needs the built packages (tsup), like the pack test.
+import { existsSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import * as esbuild from "esbuild";
+import { describe, expect, it } from "vitest";
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+
+/**
+ * The runtime functions of each feature (the bundle keeps identifiers: minified whitespace and
+ * syntax only, so that names can be searched): found in a bundle means the feature is in it.
+ */
+const FEATURES = {
+  multipart: /\b(toMultipart|multipartEncoder)\b/,
+  form: /\b(toForm|formEncoder)\b/,
+  pager: /\b(iteratePages|iterateItems)\b/,
+  timeCursor: /\b(iterateHistory|operationHistory|followOperation)\b/,
+  webhooks: /\b(parseWebhook|decodeWebhookBody)\b/,
+} as const;
+type Feature = keyof typeof FEATURES;
+
+interface Case {
+  readonly vendor: string;
+  readonly core: string;
+  /** Operations the core itself calls (the login), besides the function's own. */
+  readonly coreOps?: readonly string[];
+  /** One plain function: its path must be in the bundle, `otherPaths` must not. */
+  readonly func: string;
+  readonly path: string;
+  readonly otherPaths: readonly string[];
+  /** Positive controls: a function whose bundle must contain the feature. */
+  readonly controls: Partial<Record<Feature, string>>;
+}
+
+const CASES: readonly Case[] = [
+  { vendor: "helpwise", core: "createHelpwiseCore", func: "mailboxesList", path: '"/mailboxes/list"', otherPaths: ['"/threads/list"', '"/whatsapp/send"'], controls: { pager: "mailboxesListIterate" } },
+  { vendor: "helpshift", core: "createHelpshiftCore", func: "messagesGetUnread", path: '"/v1/{domain}/console/messages/unread"', otherPaths: ['"/v1/{domain}/console/qrcode"'], controls: { form: "webchatCreateLink" } },
+  {
+    vendor: "desk360",
+    core: "createDesk360Core",
+    coreOps: ["authLoginOperation"],
+    func: "messagesSendText",
+    path: '"/v1/integrations/{integrationId}/conversations/messages"',
+    otherPaths: ['"/v1/integrations/{integrationId}/conversations/messages/reads"', '"/v1/integrations/{integrationId}/conversations/templates/send"', '"/v1/integrations"'],
+    controls: { multipart: "templatesSend", pager: "integrationsListIterate" },
+  },
+  {
+    vendor: "nimchat",
+    core: "createNimchatPublicCore",
+    func: "publicMessagesCreate",
+    path: '"/public/api/v1/inboxes/{inbox_identifier}/contacts/{contact_identifier}/conversations/{conversation_id}/messages"',
+    otherPaths: ['"/api/v1/accounts/{account_id}/conversations/{conversation_id}/messages"', '"/platform/api/v1/accounts"', '"/public/api/v1/inboxes/{inbox_identifier}/contacts"'],
+    controls: { multipart: "applicationContactsCreate", pager: "applicationContactsListIterate" },
+  },
+  {
+    vendor: "wabbit",
+    core: "createWabbitCore",
+    coreOps: ["authTokenOperation"],
+    func: "messagesCreate",
+    path: '"/api/v1/messages/"',
+    otherPaths: ['"/api/v1/chats/"', '"/api/v1/tags/"', '"/api/v1/users/{id}/"'],
+    controls: { multipart: "mediaCreate", pager: "tagsListIterate", timeCursor: "messagesListIterateHistory" },
+  },
+];
+
+/** The minified bundle of `export { <names> }` from the vendor's built core and funcs entries. */
+async function bundle(vendor: string, core: string, func: string): Promise<{ code: string; inputs: string[] }> {
+  const dist = join(ROOT, "packages", vendor, "dist");
+  for (const f of ["core.js", "funcs.js"]) if (!existsSync(join(dist, f))) throw new Error(`packages/${vendor}/dist/${f} is missing: build the package first (tsup)`);
+  const contents = `export { ${core} } from ${JSON.stringify(join(dist, "core.js"))};\nexport { ${func} } from ${JSON.stringify(join(dist, "funcs.js"))};\n`;
+  const result = await esbuild.build({
+    stdin: { contents, resolveDir: ROOT, sourcefile: "entry.js", loader: "js" },
+    bundle: true,
+    // Whitespace and syntax minified as in production; identifiers kept so features can be named.
+    minifyWhitespace: true,
+    minifySyntax: true,
+    format: "esm",
+    platform: "neutral",
+    mainFields: ["module", "main"],
+    write: false,
+    metafile: true,
+    logLevel: "silent",
+  });
+  const output = Object.values(result.metafile.outputs)[0]!;
+  return { code: result.outputFiles[0]!.text, inputs: Object.entries(output.inputs).filter(([, v]) => v.bytesInOutput > 0).map(([k]) => k) };
+}
+
+describe.each(CASES)("core + one standalone function of $vendor", (c) => {
+  it(`${c.core} + ${c.func} holds that operation only, and no unused feature`, async () => {
+    const { code, inputs } = await bundle(c.vendor, c.core, c.func);
+    expect(code).toContain(c.path);
+    for (const other of c.otherPaths) expect(code, `another operation's path ${other}`).not.toContain(other);
+    for (const [feature, marker] of Object.entries(FEATURES)) expect(code, `${feature} code (${marker})`).not.toMatch(marker);
+    // Of the generated operation consts, only this function's (and the ones the core logs in with).
+    const ops = [...new Set(code.match(/\b\w+Operation\b(?=\s*=)/g) ?? [])].sort();
+    expect(ops).toEqual([`${c.func}Operation`, ...(c.coreOps ?? [])].sort());
+    expect(code).not.toMatch(/\w*[oO]perationTable\b/);
+    expect(inputs.some((p) => p.includes("runtime/dist"))).toBe(true);
+  });
+
+  it.each(Object.entries(c.controls))("positive control: a bundle of %s's function %s contains it", async (feature, func) => {
+    const { code } = await bundle(c.vendor, c.core, func as string);
+    expect(code).toMatch(FEATURES[feature as Feature]);
+  });
+});
