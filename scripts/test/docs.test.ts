@@ -330,7 +330,9 @@ describe.each(vendors.map((v) => [v.name, v] as const))("%s docs page", (_name, 
       if (vendor.name === "desk360") await page.screenshot({ path: "/tmp/docs-desk360-sample.png" });
 
       await panel.locator("[data-component-name='Panel/PanelHeader'] button", { hasText: TYPESCRIPT_LABEL }).click();
-      await page.locator("[role=menuitem]:visible", { hasText: new RegExp(`^\\s*${CURL_LABEL}\\s*$`) }).first().click();
+      // A dispatched click: on a loaded machine Redoc may still be scrolling to the operation, and a
+      // pointer click then keeps finding the menu item outside the viewport.
+      await page.locator("[role=menuitem]:visible", { hasText: new RegExp(`^\\s*${CURL_LABEL}\\s*$`) }).first().dispatchEvent("click");
       await expect.poll(async () => squash(await samplesPanel(CURL_LABEL).locator("[data-testid=source-code]").first().textContent())).toBe(squash(expected!.curl));
 
       expect(rec.pageErrors).toEqual([]);
