@@ -89,7 +89,8 @@ export async function run(ctx = {}) {
     const ref = samples[REFERENCE] ?? samples[list[0]];
     const refPkg = median(ref.pkg);
     const refUser = median(ref.user);
-    const ops = (v) => (readFileSync(join(root, "packages", v, "src", "generated", "client.ts"), "utf8").match(/^  \{"id":/gm) ?? []).length;
+    // One `export const <name>Operation: OperationMeta` per operation in the generated operations module.
+    const ops = (v) => (readFileSync(join(root, "packages", v, "src", "generated", "operations.ts"), "utf8").match(/^export const \w+: OperationMeta = /gm) ?? []).length;
     const rows = list.map((v) => {
       const s = samples[v];
       return `| ${v} | ${ops(v)} | ${median(s.pkg).toFixed(0)} ms | ${(median(s.pkg) / refPkg).toFixed(2)}× | ${median(s.check).toFixed(0)} ms | ${s.types.toLocaleString("en")} | ${median(s.user).toFixed(0)} ms | ${(median(s.user) / refUser).toFixed(2)}× | ${s.userTypes.toLocaleString("en")} |`;
