@@ -10,6 +10,7 @@
 import { PaginationError } from "./errors.js";
 import { getPath, type OperationMeta } from "./operation.js";
 import { isOperationUrl } from "./url.js";
+import type { Schema } from "./validate.js";
 import type { ApiCore } from "./core.js";
 import type { RequestOptions } from "./types.js";
 
@@ -82,9 +83,29 @@ export function pageGuard(op: OperationMeta, paging: PagingContext): (params: Re
   };
 }
 
-/** A query value from a URL as a param: a number when it round-trips exactly (no precision lost on long ids). */
-function queryValue(values: string[]): unknown {
-  const one = (v: string): unknown => (/^-?\d+$/.test(v) && String(Number(v)) === v ? Number(v) : v);
+/** The schema of parameter `name` of `op` (its own property, or an alternative's in a union). */
+function paramSchema(op: OperationMeta, name: string): Schema | undefined {
+  const own = (props: Readonly<Record<string, Schema>> | undefined) => (props && Object.prototype.hasOwnProperty.call(props, name) ? props[name] : undefined);
+  const schema = op.schema;
+  return own(schema?.properties) ?? [...(schema?.oneOf ?? []), ...(schema?.anyOf ?? [])].map((alt) => own(alt.properties)).find(Boolean);
+}
+
+/** Whether a parameter's schema (or, for an array, its items') takes a number and not a string. */
+function numeric(schema: Schema | undefined): boolean {
+  if (!schema) return false;
+  const target = schema.type === "array" || (Array.isArray(schema.type) && schema.type.includes("array")) ? schema.items : schema;
+  const types = target?.type === undefined ? [] : typeof target.type === "string" ? [target.type] : target.type;
+  return types.some((t) => t === "integer" || t === "number") && !types.includes("string");
+}
+
+/**
+ * A query value from a URL as a param. Digits become a number only where the parameter's schema
+ * takes a number and not a string, and only when they round-trip exactly (no precision lost on long
+ * ids): a string-typed `q=2024` stays `"2024"`.
+ */
+function queryValue(values: string[], schema: Schema | undefined): unknown {
+  const asNumber = numeric(schema);
+  const one = (v: string): unknown => (asNumber && /^-?\d+$/.test(v) && String(Number(v)) === v ? Number(v) : v);
   return values.length === 1 ? one(values[0] as string) : values.map(one);
 }
 
@@ -110,7 +131,7 @@ function followUrl(href: string, base: string, current: Record<string, unknown>,
   const declared = op.queryParams ?? [];
   for (const name of declared) {
     const values = url.searchParams.getAll(name);
-    if (values.length) next[name] = queryValue(values);
+    if (values.length) next[name] = queryValue(values, paramSchema(op, name));
   }
   let extra: Record<string, string | string[]> | undefined;
   if (op.pagination?.followQuery === "all") {

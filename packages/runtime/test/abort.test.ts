@@ -2,7 +2,7 @@
 // abort, and one signal shared by many calls never accumulates listeners.
 import { getEventListeners } from "node:events";
 import { describe, expect, it } from "vitest";
-import { AbortError, onAbort, RequestBudget, sleep } from "../src/index.js";
+import { AbortError, abortable, onAbort, RequestBudget, sleep, TimeoutError } from "../src/index.js";
 import { acme, json, scriptedFetch } from "./fixtures.js";
 
 const within = <T>(promise: Promise<T>, ms = 3000) => Promise.race([promise.catch((e: unknown) => e), new Promise((r) => setTimeout(() => r("timed out waiting"), ms))]);
@@ -121,5 +121,41 @@ describe("one signal shared by many calls", () => {
     const off = onAbort(other.signal, () => hits.push(9));
     off();
     expect(getEventListeners(other.signal, "abort")).toHaveLength(0);
+  });
+});
+
+describe("abort helpers (pinned by mutation testing)", () => {
+  it("onAbort on an already-aborted signal calls back at once, once, and adds no listener", () => {
+    const signal = AbortSignal.abort();
+    let hits = 0;
+    const off = onAbort(signal, () => hits++);
+    expect(hits).toBe(1);
+    expect(getEventListeners(signal, "abort")).toHaveLength(0);
+    off();
+    expect(hits).toBe(1);
+  });
+
+  it("no listener is left on a signal once it has aborted", () => {
+    const controller = new AbortController();
+    let hits = 0;
+    onAbort(controller.signal, () => hits++);
+    controller.abort();
+    expect(hits).toBe(1);
+    expect(getEventListeners(controller.signal, "abort")).toHaveLength(0);
+  });
+
+  it("sleep and abortable reject with an AbortError 'The request was aborted', or with the signal's InboxKit reason", async () => {
+    const early = await sleep(10, AbortSignal.abort()).catch((e: unknown) => e);
+    expect(early).toBeInstanceOf(AbortError);
+    expect((early as Error).message).toBe("The request was aborted");
+    const controller = new AbortController();
+    const pending = abortable(new Promise<never>(() => {}), controller.signal).catch((e: unknown) => e);
+    controller.abort();
+    const late = await pending;
+    expect(late).toBeInstanceOf(AbortError);
+    expect((late as Error).message).toBe("The request was aborted");
+    const reason = new TimeoutError("Acme items.get: timed out after 5 ms");
+    await expect(abortable(new Promise<never>(() => {}), AbortSignal.abort(reason))).rejects.toBe(reason);
+    await expect(abortable(Promise.resolve(7), undefined)).resolves.toBe(7);
   });
 });

@@ -2,6 +2,7 @@
 // a cut or garbled body is a typed error, retried when the request is safe to repeat.
 import { describe, expect, it } from "vitest";
 import { AbortError, ConnectionError, ResponseParseError, ServerError, TimeoutError } from "../src/index.js";
+import { buffered, isBadJson, unreadCopy } from "../src/body.js";
 import { acme, json } from "./fixtures.js";
 
 const send = { to: "+14155550100", text: "hi" };
@@ -98,5 +99,42 @@ describe("response bodies", () => {
   it("an empty 200 body is no data, not an error", async () => {
     const server = counting(() => new Response("", { status: 200 }));
     await expect(acme({ fetch: server.fetch }).items.get({ itemId: "1" })).resolves.toBeUndefined();
+  });
+});
+
+describe("buffered bodies (pinned by mutation testing)", () => {
+  const bytes = (text: string) => new TextEncoder().encode(text);
+
+  it("a buffered copy keeps the status, headers and the real URL, and its body reads any number of ways", async () => {
+    const copy = buffered(new Response("ignored", { status: 201, statusText: "Created", headers: { "x-a": "1" } }), bytes('{"a":1}'), "https://api.acme.test/v1/items?page=2");
+    expect(copy.url).toBe("https://api.acme.test/v1/items?page=2");
+    expect([copy.status, copy.statusText, copy.headers.get("x-a")]).toEqual([201, "Created", "1"]);
+    expect(await copy.json()).toEqual({ a: 1 });
+    expect(await unreadCopy(copy).text()).toBe('{"a":1}');
+    expect(unreadCopy(copy).url).toBe("https://api.acme.test/v1/items?page=2");
+  });
+
+  it.each([204, 205, 304])("a %i is buffered without a body (the Response constructor refuses one)", async (status) => {
+    const copy = buffered(new Response(null, { status }), new Uint8Array(0), "https://api.acme.test/v1/x");
+    expect(copy.status).toBe(status);
+    expect(copy.body).toBeNull();
+  });
+
+  it("only a successful JSON read of a non-empty, non-JSON body is bad JSON", () => {
+    const ok = () => new Response(null, { status: 200 });
+    expect(isBadJson(ok(), "GET", bytes("<html>"), "json")).toBe(true);
+    expect(isBadJson(ok(), "GET", bytes("<html>"), "text")).toBe(false);
+    expect(isBadJson(ok(), "GET", bytes(""), "json")).toBe(false);
+    expect(isBadJson(ok(), "GET", bytes('{"a":1}'), "json")).toBe(false);
+    expect(isBadJson(new Response(null, { status: 500 }), "GET", bytes("<html>"), "json")).toBe(false);
+    expect(isBadJson(new Response(null, { status: 204 }), "GET", bytes("<html>"), "json")).toBe(false);
+    expect(isBadJson(ok(), "HEAD", bytes("<html>"), "json")).toBe(false);
+  });
+
+  it("Content-Length: 0 is an empty body unless the response is chunked", () => {
+    const res = (headers: Record<string, string>) => new Response(null, { status: 200, headers });
+    expect(isBadJson(res({ "content-length": "0" }), "GET", bytes("garbage"), "json")).toBe(false);
+    expect(isBadJson(res({ "content-length": "0", "transfer-encoding": "gzip" }), "GET", bytes("garbage"), "json")).toBe(false);
+    expect(isBadJson(res({ "content-length": "0", "transfer-encoding": "gzip, chunked" }), "GET", bytes("garbage"), "json")).toBe(true);
   });
 });

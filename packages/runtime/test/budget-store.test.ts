@@ -461,3 +461,189 @@ describe("a failing store, through the client", () => {
     }
   });
 });
+
+describe("RequestBudget (pinned by mutation testing)", () => {
+  const spec: RequestBudgetOptions = { requests: 1, intervalMs: 100 };
+  /** A synchronous store that records the releases it gets. */
+  const recording = (inner = new MemoryBudgetStore(), extra: Partial<BudgetStore> = {}) => {
+    const releases: { lease: SlotLease | undefined; sent: boolean }[] = [];
+    const store: BudgetStore = {
+      acquire: (key, budget) => inner.acquire(key, budget),
+      release: (key, budget, lease, sent) => {
+        releases.push({ lease, sent });
+        inner.release(key, budget, lease, sent);
+      },
+      pause: (key, ms) => inner.pause(key, ms),
+      ...extra,
+    };
+    return { store, releases };
+  };
+  const settled = <T>(promise: Promise<T>) => {
+    const state = { done: false, value: undefined as T | undefined };
+    void promise.then((value) => Object.assign(state, { done: true, value }));
+    return state;
+  };
+  afterEach(() => vi.useRealTimers());
+
+  it("refuses a budget without a positive window or a request, with the same RangeError", () => {
+    for (const options of [{ requests: 1, intervalMs: 0 }, { requests: 0, intervalMs: 1000 }, { requests: 1, intervalMs: NaN }]) {
+      expect(() => new RequestBudget(options)).toThrow(new RangeError("requestBudget needs requests >= 1 and intervalMs > 0"));
+    }
+  });
+
+  it('is keyed "default" unless told otherwise; its store errors are BudgetStoreErrors by name', () => {
+    expect(new RequestBudget(spec).key).toBe("default");
+    const error = new BudgetStoreError("down", { key: "k" });
+    expect(error.name).toBe("BudgetStoreError");
+    expect(String(error)).toBe("BudgetStoreError: down");
+    expect(error.key).toBe("k");
+  });
+
+  it("the default store keeps the budget's own clock", async () => {
+    let now = 0;
+    const budget = new RequestBudget({ requests: 1, intervalMs: 60_000 }, { now: () => now });
+    (await budget.take()).release(true);
+    now = 60_000;
+    const next = await Promise.race([budget.take().then(() => "granted"), new Promise((r) => setTimeout(() => r("waiting"), 50))]);
+    expect(next).toBe("granted");
+  });
+
+  it("a pause the store reports as longer (another worker's) is the one kept; a store that fails to pause leaves the local one", async () => {
+    const now = () => 0;
+    const longer = new RequestBudget(spec, { now, store: recording(new MemoryBudgetStore(), { pause: async () => 5_000 }).store, key: "k" });
+    longer.pause(1_000);
+    expect(longer.pausedMs(0)).toBe(1_000);
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(longer.pausedMs(0)).toBe(5_000);
+    const failing = new RequestBudget(spec, { now, store: recording(new MemoryBudgetStore(), { pause: () => Promise.reject(new Error("down")) }).store, key: "k" });
+    failing.pause(1_000);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(failing.pausedMs(0)).toBe(1_000);
+  });
+
+  it("a slot released twice goes back to the store once", async () => {
+    const { store, releases } = recording();
+    const budget = new RequestBudget(spec, { store, key: "k" });
+    const slot = await budget.take();
+    slot.release(false);
+    slot.release(true);
+    expect(releases.map((r) => r.sent)).toEqual([false]);
+  });
+
+  it.each(["sync", "async"] as const)("when slots free up, every waiting caller is served, not only the first (%s store)", async (kind) => {
+    vi.useFakeTimers();
+    vi.setSystemTime(T0);
+    const store = kind === "sync" ? new MemoryBudgetStore() : remoteStore();
+    const budget = new RequestBudget({ requests: 2, intervalMs: 100 }, { store, key: "k" });
+    const first = [budget.take(), budget.take()];
+    await vi.advanceTimersByTimeAsync(5);
+    for (const slot of await Promise.all(first)) slot.release(true);
+    await vi.advanceTimersByTimeAsync(5);
+    const c = settled(budget.take());
+    const d = settled(budget.take());
+    await vi.advanceTimersByTimeAsync(300);
+    expect([c.done, d.done]).toEqual([true, true]);
+  });
+
+  it('"local": a local slot taken while the store says wait goes back, so the caller is served once the store frees up', async () => {
+    vi.useFakeTimers();
+    vi.setSystemTime(T0);
+    const shared = new MemoryBudgetStore();
+    const other = new RequestBudget(spec, { store: shared, key: "k" });
+    (await other.take()).release(true);
+    const budget = new RequestBudget(spec, { store: shared, key: "k", onStoreError: "local" });
+    const slot = settled(budget.take());
+    await vi.advanceTimersByTimeAsync(50);
+    expect(slot.done).toBe(false);
+    await vi.advanceTimersByTimeAsync(200);
+    expect(slot.done).toBe(true);
+  });
+
+  it('"local": every caller queued when the store fails is served from the local budget, whose slots never go to the store', async () => {
+    vi.useFakeTimers();
+    vi.setSystemTime(T0);
+    const renew = vi.fn();
+    const failure = new Error("down");
+    const releases: unknown[] = [];
+    const store: BudgetStore = { acquire: () => Promise.reject(failure), release: (...args) => void releases.push(args), pause: () => 0, leaseMs: 30, renew };
+    const budget = new RequestBudget({ requests: 2, intervalMs: 100 }, { store, key: "k", onStoreError: "local" });
+    const a = settled(budget.take());
+    const b = settled(budget.take());
+    await vi.advanceTimersByTimeAsync(100);
+    expect([a.done, b.done]).toEqual([true, true]);
+    expect(a.value?.fallback).toBe(failure);
+    a.value?.release(true);
+    b.value?.release(true);
+    expect(releases).toEqual([]);
+    expect(renew).not.toHaveBeenCalled();
+  });
+
+  it("renews leases only for a store with renew and a positive leaseMs; a failing renewal is ignored", async () => {
+    vi.useFakeTimers();
+    vi.setSystemTime(T0);
+    const idle = vi.fn();
+    const noLease = new RequestBudget(spec, { store: recording(new MemoryBudgetStore(), { leaseMs: -30, renew: idle }).store, key: "k" });
+    const held = await noLease.take();
+    // A plain function: a vi.fn would itself observe the rejected promises it returns.
+    let renewals = 0;
+    const failing = () => (renewals++, Promise.reject(new Error("down")));
+    const leased = new RequestBudget(spec, { store: recording(new MemoryBudgetStore(), { leaseMs: 30, renew: failing }).store, key: "k" });
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => void unhandled.push(reason);
+    process.on("unhandledRejection", onUnhandled);
+    try {
+      const heldToo = await leased.take();
+      let syncRenewals = 0;
+      const syncRenew = () => void syncRenewals++;
+      const synchronous = new RequestBudget(spec, { store: recording(new MemoryBudgetStore(), { leaseMs: 30, renew: syncRenew }).store, key: "k" });
+      const heldSync = await synchronous.take();
+      await vi.advanceTimersByTimeAsync(50);
+      expect(syncRenewals).toBeGreaterThanOrEqual(2);
+      heldSync.release();
+      expect(idle).not.toHaveBeenCalled();
+      expect(renewals).toBeGreaterThanOrEqual(2);
+      held.release();
+      heldToo.release();
+      vi.useRealTimers();
+      await new Promise((r) => setTimeout(r, 10));
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off("unhandledRejection", onUnhandled);
+    }
+  });
+
+  it('"local": the store is asked again exactly a second after it failed', async () => {
+    vi.useFakeTimers();
+    vi.setSystemTime(T0);
+    let asked = 0;
+    const store: BudgetStore = { acquire: () => (++asked === 1 ? Promise.reject(new Error("down")) : { granted: true, lease: { slot: 0, token: "t" }, pausedMs: 0 }), release: () => undefined, pause: () => 0 };
+    const budget = new RequestBudget({ requests: 5, intervalMs: 100 }, { store, key: "k", onStoreError: "local" });
+    const first = await budget.take();
+    expect(first.fallback).toBeInstanceOf(Error);
+    first.release(false);
+    vi.setSystemTime(T0 + 999);
+    (await budget.take()).release(false);
+    expect(asked).toBe(1);
+    vi.setSystemTime(T0 + 1_000);
+    const back = await budget.take();
+    expect(asked).toBe(2);
+    expect(back.fallback).toBeUndefined();
+  });
+
+  it('"local": once the local second is over, callers queued behind a failed store ask are all served', async () => {
+    vi.useFakeTimers();
+    vi.setSystemTime(T0);
+    const store: BudgetStore = { acquire: () => Promise.reject(new Error("down")), release: () => undefined, pause: () => 0 };
+    const budget = new RequestBudget({ requests: 2, intervalMs: 1_500 }, { store, key: "k", onStoreError: "local" });
+    const first = [settled(budget.take()), settled(budget.take())];
+    await vi.advanceTimersByTimeAsync(5);
+    for (const slot of first) slot.value?.release(true);
+    const b = settled(budget.take());
+    const c = settled(budget.take());
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect([b.done, c.done]).toEqual([false, false]);
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect([b.done, c.done]).toEqual([true, true]);
+  });
+});

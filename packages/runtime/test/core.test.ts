@@ -1,8 +1,8 @@
 // createApiCore: the pipeline without a table, on which createApiClient (withOperations) is built —
 // a call through the core is the client method's request, the operation's encoders are what encode
 // its body, a core of one API refuses another API's operations, and the iterators page through it.
-import { describe, expect, it } from "vitest";
-import { createApiCore, iterateOperation, operationHistory, operationPages, ValidationError, withOperations, type OperationMeta } from "../src/index.js";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { createApiCore, iterateOperation, MemoryBudgetStore, operationHistory, operationPages, ValidationError, withOperations, type OperationMeta } from "../src/index.js";
 import { acme, drain, json, scriptedFetch, SECRET, table, vendor, type AcmeApi } from "./fixtures.js";
 
 const op = (id: string): OperationMeta => table.find((o) => o.id === id) as OperationMeta;
@@ -80,5 +80,118 @@ describe("createApiCore", () => {
     expect(client.rateLimit).toEqual(core.rateLimit);
     expect(typeof client.chats.history.iterateHistory).toBe("function");
     expect(calls).toHaveLength(1);
+  });
+});
+
+describe("createApiCore (pinned by mutation testing)", () => {
+  const caught = (fn: () => unknown): unknown => {
+    try {
+      fn();
+    } catch (e) {
+      return e;
+    }
+    return undefined;
+  };
+  afterEach(() => vi.unstubAllGlobals());
+
+  it("option errors name the vendor's client options", () => {
+    const noUrl = caught(() => createApiCore({ name: "Nimchat" }, { fetch: scriptedFetch().fetch }));
+    expect(noUrl).toBeInstanceOf(ValidationError);
+    expect((noUrl as Error).message).toBe("Invalid Nimchat client options: baseUrl: is required for Nimchat (self-hosted: the URL of your installation)");
+    const store = caught(() => createApiCore(vendor, { fetch: scriptedFetch().fetch, requestBudget: false, budgetStore: new MemoryBudgetStore(), budgetKey: "k" }, wiring));
+    expect((store as ValidationError).issues).toEqual([{ path: "budgetStore", message: "needs a request budget: set requestBudget ({ requests, intervalMs })" }]);
+    expect((store as Error).message).toBe("Invalid Acme client options: budgetStore: needs a request budget: set requestBudget ({ requests, intervalMs })");
+  });
+
+  it("without a fetch option it uses globalThis.fetch, and refuses to build without any fetch", async () => {
+    const { fetch, calls } = scriptedFetch(() => json({ data: { id: "g" } }));
+    vi.stubGlobal("fetch", fetch);
+    await expect(createApiCore(vendor, {}, wiring).call(op("items.get"), { itemId: "g" })).resolves.toEqual({ id: "g" });
+    expect(calls).toHaveLength(1);
+    vi.stubGlobal("fetch", undefined);
+    const error = caught(() => createApiCore(vendor, {}, wiring));
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as ValidationError).issues).toEqual([{ path: "fetch", message: "no fetch implementation: pass one or use Node >= 18" }]);
+    expect((error as Error).message).toBe("Invalid Acme client options: fetch: no fetch implementation: pass one or use Node >= 18");
+  });
+
+  it("the vendor's default budget applies (and may be shared through a store) unless requestBudget is set", async () => {
+    const store = new MemoryBudgetStore({ now: () => 1_000 });
+    const spec = { requests: 1, intervalMs: 60_000 };
+    const { fetch } = scriptedFetch(() => json({ data: {} }));
+    const core = createApiCore(vendor, { fetch, budgetStore: store, budgetKey: "k" }, { ...wiring, defaultBudget: spec });
+    await core.call(op("items.get"), { itemId: "1" });
+    expect(store.acquire("k", spec)).toEqual({ granted: false, waitMs: 60_000, pausedMs: 0 });
+  });
+
+  it("sends Accept: application/json, */* for a file, and the call's own headers", async () => {
+    const { fetch, calls } = scriptedFetch(() => json({ data: {} }));
+    const core = createApiCore(vendor, { fetch }, wiring);
+    await core.call(op("items.get"), { itemId: "1" }, { headers: { "X-Trace": "t-1" } });
+    await core.call(op("files.download"), { fileId: "f" });
+    expect(calls.map((c) => [c.headers.get("accept"), c.headers.get("x-trace")])).toEqual([
+      ["application/json", "t-1"],
+      ["*/*", null],
+    ]);
+  });
+
+  it("a file without a content type is application/octet-stream", async () => {
+    const { fetch } = scriptedFetch(() => new Response(new Uint8Array([1, 2]).buffer));
+    const file = await createApiCore(vendor, { fetch }, wiring).call<{ bytes: Uint8Array; contentType: string }>(op("files.download"), { fileId: "f" });
+    expect(file.contentType).toBe("application/octet-stream");
+    expect([...file.bytes]).toEqual([1, 2]);
+  });
+
+  it("without an envelope the data is the whole body; an empty-response operation resolves with undefined whatever the body", async () => {
+    const bare = { name: "Bare", baseUrl: "https://bare.test" };
+    const { fetch } = scriptedFetch(() => json({ id: 1 }), () => new Response("OK", { headers: { "content-type": "text/plain" } }));
+    const core = createApiCore(bare, { fetch });
+    await expect(core.call({ id: "things.get", method: "GET", path: "/things", idempotent: true }, {})).resolves.toEqual({ id: 1 });
+    const { data, response } = await core.call({ id: "things.ping", method: "POST", path: "/ping", idempotent: false, response: "empty" }, {}).withResponse();
+    expect(data).toBeUndefined();
+    expect(response.status).toBe(200);
+  });
+
+  it("refuses parameters that are not an object, with the operation in the message", async () => {
+    const { fetch, calls } = scriptedFetch(() => json({ data: {} }));
+    const core = createApiCore(vendor, { fetch }, wiring);
+    for (const params of [null, "x", [1]]) {
+      const error = await core.call(op("items.get"), params as unknown as object).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ValidationError);
+      expect((error as ValidationError).issues).toEqual([{ path: "", message: "must be an object of parameters" }]);
+      expect((error as Error).message).toBe("Invalid parameters for Acme items.get: must be an object of parameters");
+    }
+    const invalid = await core.call(op("items.get"), {}).catch((e: unknown) => e);
+    expect((invalid as Error).message).toBe("Invalid parameters for Acme items.get: itemId: is required");
+    expect(calls).toHaveLength(0);
+  });
+
+  it("with validation off, a body JSON cannot encode is a ValidationError, a Symbol in the path another one", async () => {
+    const { fetch, calls } = scriptedFetch(() => json({ data: {} }));
+    const core = createApiCore(vendor, { fetch, validate: false }, wiring);
+    const body = await core.call(op("files.upload"), { n: 1n }).catch((e: unknown) => e);
+    expect(body).toBeInstanceOf(ValidationError);
+    expect((body as ValidationError).issues).toEqual([{ path: "body", message: "cannot be encoded as JSON (a circular reference or a BigInt)" }]);
+    expect((body as Error).message).toBe("Invalid request body: body: cannot be encoded as JSON (a circular reference or a BigInt)");
+    const path = await core.call(op("items.get"), { itemId: Symbol("s") }).catch((e: unknown) => e);
+    expect((path as ValidationError).issues).toEqual([{ path: "params", message: "cannot be encoded in the URL (a lone surrogate or a Symbol)" }]);
+    expect(calls).toHaveLength(0);
+  });
+
+  it("redacts the tokens auth reports, and ignores configured secrets that are not strings", async () => {
+    const { fetch } = scriptedFetch(() => json({ error: { code: "bad", message: `rejected tok_ABC123 and ${SECRET}` } }, 400));
+    const auth = { apply: () => undefined, secrets: () => ["tok_ABC123"] };
+    const core = createApiCore(vendor, { fetch, retry: false }, { ...wiring, secrets: [null as unknown as string, SECRET], auth });
+    const error = await core.call(op("items.get"), { itemId: "1" }).catch((e: unknown) => e);
+    expect((error as Error).message).toContain("rejected ");
+    expect((error as Error).message).not.toContain("tok_ABC123");
+    expect((error as Error).message).not.toContain(SECRET);
+  });
+
+  it("only list operations get iterators, only time-cursor ones history and follow", () => {
+    const client = acme({ fetch: scriptedFetch().fetch }) as unknown as Record<string, Record<string, Record<string, unknown>>>;
+    expect(Object.keys(client.items!.get!)).toEqual([]);
+    expect(Object.keys(client.items!.list!).sort()).toEqual(["iterate", "pages"]);
+    expect(Object.keys(client.chats!.history!).sort()).toEqual(["follow", "iterateHistory"]);
   });
 });

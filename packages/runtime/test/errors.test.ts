@@ -3,6 +3,7 @@ import { describe, expect, it, vi } from "vitest";
 import {
   APIError, AbortError, AuthenticationError, BadRequestError, ConflictError, ConnectionError, InboxKitError, NotFoundError,
   RateLimitError, RedirectError, ServerError, TimeoutError, ValidationError, WebhookError, errorClassForStatus, isInboxKitError, type LogEvent,
+  PaginationError, ResponseParseError, redact, safeHeaders,
 } from "../src/index.js";
 import { acme, json, scriptedFetch, SECRET } from "./fixtures.js";
 
@@ -147,5 +148,130 @@ describe("messages say where", () => {
     expect(error.headers).toMatchObject({ "retry-after": "1", "x-ratelimit-remaining": "0", "content-type": "application/json", "x-echo": "Bearer [REDACTED]" });
     expect(error.headers).not.toHaveProperty("set-cookie");
     expect(JSON.stringify(error)).not.toContain(SECRET);
+  });
+});
+
+describe("errors (pinned by mutation testing)", () => {
+  const BRAND = Symbol.for("inboxkit.error");
+  const brandOf = (e: unknown) => (e as Record<symbol, unknown>)[BRAND];
+
+  it.each([
+    [new InboxKitError("m"), "InboxKitError"], [new APIError("m", { status: 418 }), "APIError"], [new BadRequestError("m", { status: 400 }), "BadRequestError"],
+    [new AuthenticationError("m", { status: 401 }), "AuthenticationError"], [new NotFoundError("m", { status: 404 }), "NotFoundError"],
+    [new ConflictError("m", { status: 409 }), "ConflictError"], [new RateLimitError("m", { status: 429 }), "RateLimitError"], [new ServerError("m", { status: 500 }), "ServerError"],
+    [new AbortError("m"), "AbortError"], [new ConnectionError("m"), "ConnectionError"], [new ResponseParseError("m", { status: 200 }), "ResponseParseError"],
+    [new PaginationError("m"), "PaginationError"], [new ValidationError([], { message: "m" }), "ValidationError"],
+  ].map(([e, n]) => [n, e]) as [string, InboxKitError][])("%s is named so in name, toString and stack", (name, error) => {
+    expect(error.name).toBe(name);
+    expect(String(error)).toBe(`${name}: m`);
+    expect(error.stack?.startsWith(`${name}: m\n`)).toBe(true);
+  });
+
+  it("brands each error with its class names under Symbol.for('inboxkit.error'), most derived first (read by other copies)", () => {
+    expect(brandOf(new RateLimitError("x", { status: 429 }))).toEqual(["RateLimitError", "APIError", "InboxKitError"]);
+    expect(brandOf(new InboxKitError("x"))).toEqual(["InboxKitError"]);
+    class Custom extends APIError {}
+    expect(brandOf(new Custom("x", { status: 400 }))).toEqual(["Custom", "APIError", "InboxKitError"]);
+  });
+
+  it("a subclass whose class name was mangled by a minifier keeps its prototype name, and Class.is still holds", () => {
+    const Mangled = class e extends APIError {
+      static {
+        Object.defineProperty(this.prototype, "name", { value: "PaymentError", writable: true, configurable: true, enumerable: false });
+      }
+    };
+    const error = new Mangled("x", { status: 402 });
+    expect(error.name).toBe("PaymentError");
+    expect(brandOf(error)).toEqual(["PaymentError", "APIError", "InboxKitError"]);
+    expect(Mangled.is(error)).toBe(true);
+    expect(APIError.is(error)).toBe(true);
+  });
+
+  it("an error's name can be reassigned on an instance, as on a native Error", () => {
+    const e = new NotFoundError("gone", { status: 404 });
+    e.name = "Renamed";
+    expect(e.name).toBe("Renamed");
+    expect(new NotFoundError("x", { status: 404 }).name).toBe("NotFoundError");
+  });
+
+  it("redact scrubs secrets of 4+ characters only, every occurrence", () => {
+    expect(redact("abc and abcd and abcd", ["abc"])).toBe("abc and abcd and abcd");
+    expect(redact("abc and abcd and abcd", ["abcd"])).toBe("abc and [REDACTED] and [REDACTED]");
+    expect(redact("token", undefined)).toBe("token");
+  });
+
+  it("an error without secrets keeps its body, params and cause as given", () => {
+    const cause = new TypeError("boom");
+    const e = new APIError("x", { status: 400, body: { a: [1, "two"], b: null }, request: { method: "GET", path: "/p", params: { q: "v" } }, cause });
+    expect(e.body).toEqual({ a: [1, "two"], b: null });
+    expect(e.request).toEqual({ method: "GET", path: "/p", params: { q: "v" } });
+    expect(e.cause).toBe(cause);
+  });
+
+  it("scrubs secrets inside arrays, null-prototype objects and up to 9 levels deep, keeps nulls and class instances (Date) as they are", () => {
+    const since = new Date(0);
+    const bare = Object.assign(Object.create(null) as Record<string, unknown>, { token: SECRET });
+    let deep: unknown = SECRET;
+    for (let i = 0; i < 8; i++) deep = { d: deep }; // the string is 9 levels below the body
+    const e = new APIError("x", { status: 400, secrets: [SECRET], body: { list: [`a ${SECRET}`, [SECRET]], none: null, bare, deep }, request: { method: "GET", path: "/p", params: { since } } });
+    expect(e.body).toEqual({ list: ["a [REDACTED]", ["[REDACTED]"]], none: null, bare: { token: "[REDACTED]" }, deep: JSON.parse(JSON.stringify(deep).replace(SECRET, "[REDACTED]")) });
+    expect((e.request?.params as { since: unknown }).since).toBe(since);
+  });
+
+  it("a cyclic body or params does not crash the error (the copy stops at a fixed depth)", () => {
+    const cyclic: Record<string, unknown> = { token: SECRET };
+    cyclic.self = cyclic;
+    const list: unknown[] = [SECRET];
+    list.push(list);
+    const e = new APIError("x", { status: 400, secrets: [SECRET], body: cyclic, request: { method: "GET", path: "/p", params: { list } } });
+    expect((e.body as Record<string, unknown>).token).toBe("[REDACTED]");
+    expect(((e.body as Record<string, unknown>).self as Record<string, unknown>).token).toBe("[REDACTED]");
+    expect((e.request?.params as { list: unknown[] }).list[0]).toBe("[REDACTED]");
+  });
+
+  it("toJSON is exactly the name, message and data fields: never the secrets or the cause", () => {
+    const e = new ResponseParseError(`bad ${SECRET}`, { status: 200, contentType: `text/${SECRET}`, secrets: [SECRET], cause: new Error("inner"), request: { method: "GET", path: "/p" } });
+    expect(e.toJSON()).toStrictEqual({ name: "ResponseParseError", message: "bad [REDACTED]", request: { method: "GET", path: "/p", params: undefined }, status: 200, contentType: "text/[REDACTED]" });
+    expect(inspect(e)).toBe(`ResponseParseError: bad [REDACTED] ${JSON.stringify(e.toJSON())}`);
+  });
+
+  it("cause is a writable, configurable, non-enumerable property like a native Error's", () => {
+    const e = new ConnectionError("x", { cause: "plain", secrets: [SECRET] });
+    expect(Object.getOwnPropertyDescriptor(e, "cause")).toEqual({ value: "plain", writable: true, enumerable: false, configurable: true });
+  });
+
+  it("a cause Error is copied with message, name, stack and code scrubbed or kept; a cause without a stack is fine", () => {
+    const cause = Object.assign(new TypeError(`socket ${SECRET}`), { code: "ECONNRESET" });
+    const copy = new ConnectionError("x", { cause, secrets: [SECRET] }).cause as Error & { code?: string };
+    expect(copy).toMatchObject({ name: "TypeError", message: "socket [REDACTED]", code: "ECONNRESET" });
+    // The original's stack trace (where it failed), scrubbed; not the trace of the copy.
+    expect(copy.stack).toBe(cause.stack?.split(SECRET).join("[REDACTED]"));
+    expect(copy.stack).not.toContain(SECRET);
+    const bare = new Error(`no stack ${SECRET}`);
+    delete (bare as { stack?: string }).stack;
+    Object.defineProperty(bare, "stack", { value: undefined });
+    const scrubbed = new ConnectionError("x", { cause: bare, secrets: [SECRET] }).cause as Error;
+    expect(scrubbed.message).toBe("no stack [REDACTED]");
+    expect(Object.prototype.hasOwnProperty.call(scrubbed, "code")).toBe(false);
+  });
+
+  it("headers: a plain record is accepted, and cookies, credentials and locations are all dropped", () => {
+    const unsafe = { "Set-Cookie": "a=1", "set-cookie2": "b=2", authorization: "Bearer x", "proxy-authorization": "Basic y", cookie: "c=3", location: "https://x/?sig=1", "content-location": "/y" };
+    const e = new APIError("x", { status: 400, headers: { ...unsafe, "X-Request-Id": "req_1" } });
+    expect(e.headers).toEqual({ "x-request-id": "req_1" });
+    expect(safeHeaders(new Headers({ ...unsafe, "x-a": "1" }))).toEqual({ "x-a": "1" });
+  });
+
+  it("ValidationError without a subject says 'Invalid input' and joins the issues with '; '", () => {
+    const e = new ValidationError([{ path: "a.b", message: "is required" }, { path: "", message: "must be an object" }]);
+    expect(e.message).toBe("Invalid input: a.b: is required; must be an object");
+  });
+
+  it("3xx statuses map to RedirectError, other unknown statuses to APIError", () => {
+    expect(errorClassForStatus(300)).toBe(RedirectError);
+    expect(errorClassForStatus(302)).toBe(RedirectError);
+    expect(errorClassForStatus(399)).toBe(RedirectError);
+    expect(errorClassForStatus(299)).toBe(APIError);
+    expect(errorClassForStatus(418)).toBe(APIError);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createApiClient, nextLink, PaginationError } from "../src/index.js";
+import { createApiClient, iteratePages, nextLink, PaginationError, type OperationMeta, type PageFetcher } from "../src/index.js";
 import { acme, drain, json, scriptedFetch, table, vendor, type AcmeApi } from "./fixtures.js";
 
 const BASE = "https://api.acme.test/v1";
@@ -226,5 +226,190 @@ describe("cursor pagination", () => {
     const { items, error } = await drain(acme({ fetch }).logs.list.iterate());
     expect(items.map((l) => l.id)).toEqual([1, 2, 1]);
     expect(error).toBeInstanceOf(PaginationError);
+  });
+});
+
+describe("pagination edge cases (pinned by mutation testing)", () => {
+  const extraOps: OperationMeta[] = [
+    {
+      id: "search.list", method: "GET", path: "/search", idempotent: true, queryParams: ["q", "page"],
+      pagination: { style: "link", page: "page", items: ["data"] },
+      schema: { type: "object", properties: { q: { type: "string" }, page: { type: "integer" } }, additionalProperties: false },
+    },
+    { id: "feed.list", method: "GET", path: "/feed", idempotent: true, queryParams: ["after"], pagination: { style: "cursor", param: "after", field: ["meta", "id"], pick: "first", items: ["data"] } },
+  ];
+  const client = (fetch: unknown, options: Record<string, unknown> = {}) => createApiClient<{}, any>(vendor, [...table, ...extraOps], { fetch: fetch as never, ...options });
+  const paging = { baseUrl: BASE, vendor: "Acme" };
+  const neverFetch: PageFetcher = async () => {
+    throw new Error("fetched");
+  };
+
+  it("parses Link headers without a space after the comma or around rel's =, and multi-word rel values", () => {
+    expect(nextLink('<https://x/a?page=1>; rel="prev",<https://x/a?page=3>; rel="next"')).toBe("https://x/a?page=3");
+    expect(nextLink("<https://x/a?page=2>;rel=next")).toBe("https://x/a?page=2");
+    expect(nextLink('<https://x/a?page=2>; rel = "next"')).toBe("https://x/a?page=2");
+    expect(nextLink('<https://x/a?page=2>; rel= "next"')).toBe("https://x/a?page=2");
+    expect(nextLink('<https://x/a?page=2>; rel="next last"')).toBe("https://x/a?page=2");
+  });
+
+  it("a Link header without rel=next ends the iteration cleanly", async () => {
+    const { fetch, calls } = scriptedFetch(() => json({ data: [1] }, 200, { link: `<${BASE}/events?page=1>; rel="first"` }));
+    const { items, error } = await drain(acme({ fetch }).events.list.iterate());
+    expect(error).toBeUndefined();
+    expect(items).toEqual([1]);
+    expect(calls).toHaveLength(1);
+  });
+
+  it("the page number of a link page is undefined until a link sets it", async () => {
+    const { fetch } = scriptedFetch((call) => json({ data: [1] }, 200, query(call.url).page ? {} : { link: `<${BASE}/events?page=2>; rel="next"` }));
+    const { items: pages } = await drain(acme({ fetch }).events.list.pages());
+    expect(pages.map((p) => p.page)).toEqual([undefined, 2]);
+  });
+
+  it("a `next` page carries no page number", async () => {
+    const { fetch } = scriptedFetch(() => json({ next: null, results: ["p1"] }));
+    const { items: pages } = await drain(acme({ fetch }).posts.list.pages({ accountId: "7" }));
+    expect(pages.map((p) => p.page)).toEqual([undefined]);
+  });
+
+  it("link query values: integers become numbers, values that do not round-trip stay strings exactly", async () => {
+    const { fetch, calls } = scriptedFetch((call) => {
+      const { page } = query(call.url);
+      if (page === undefined) return json({ data: [1] }, 200, { link: `<${BASE}/events?page=12>; rel="next"` });
+      return json({ data: [2] });
+    });
+    const { items, error } = await drain(acme({ fetch }).events.list.iterate());
+    expect(error).toBeUndefined();
+    expect(items).toEqual([1, 2]);
+    expect(calls.map((c) => c.url)).toEqual([`${BASE}/events`, `${BASE}/events?page=12`]);
+
+    const next = scriptedFetch((call) =>
+      query(call.url).page ? json({ next: null, results: ["p2"] }) : json({ next: `${BASE}/accounts/7/posts?q=007&page=12345678901234567890`, results: ["p1"] }),
+    );
+    const posts = await drain(acme({ fetch: next.fetch }).posts.list.iterate({ accountId: "7" }));
+    expect(posts.error).toBeUndefined();
+    expect(next.calls.map((c) => c.url)).toEqual([`${BASE}/accounts/7/posts`, `${BASE}/accounts/7/posts?page=12345678901234567890&q=007`]);
+  });
+
+  it("a decimal-looking link value stays a string (a string-typed param still validates)", async () => {
+    const { fetch, calls } = scriptedFetch((call) => (query(call.url).page ? json({ data: ["b"] }) : json({ data: ["a"] }, 200, { link: `<${BASE}/search?q=1.5&page=2>; rel="next"` })));
+    const { items, error } = await drain(client(fetch).search.list.iterate({ q: "x" }));
+    expect(error).toBeUndefined();
+    expect(items).toEqual(["a", "b"]);
+    expect(calls.map((c) => c.url)).toEqual([`${BASE}/search?q=x`, `${BASE}/search?q=1.5&page=2`]);
+  });
+
+  // Was a bug (found by these tests): every digits-only value of a next URL became a number, so a
+  // string-typed param (a search `q=2024`, a numeric-looking cursor) failed validation on page 2.
+  it("a digits-only link value of a string-typed param stays a string", async () => {
+    const { fetch, calls } = scriptedFetch((call) => (query(call.url).page ? json({ data: ["b"] }) : json({ data: ["a"] }, 200, { link: `<${BASE}/search?q=2024&page=2>; rel="next"` })));
+    const { items, error } = await drain(client(fetch).search.list.iterate({ q: "2024" }));
+    expect(error).toBeUndefined();
+    expect(items).toEqual(["a", "b"]);
+    expect(calls).toHaveLength(2);
+  });
+
+  it("a repeated query parameter of a next URL is sent repeated", async () => {
+    const { fetch, calls } = scriptedFetch((call) =>
+      query(call.url).page ? json({ next: null, results: ["p2"] }) : json({ next: `${BASE}/accounts/7/posts?q=a&q=b&page=2`, results: ["p1"] }),
+    );
+    const { error } = await drain(acme({ fetch }).posts.list.iterate({ accountId: "7" }));
+    expect(error).toBeUndefined();
+    expect(new URL(calls[1]!.url).searchParams.getAll("q")).toEqual(["a", "b"]);
+  });
+
+  it("a declared parameter missing from the next URL keeps the caller's value", async () => {
+    const { fetch, calls } = scriptedFetch((call) =>
+      query(call.url).page ? json({ next: null, results: ["p2"] }) : json({ next: `${BASE}/accounts/7/posts?page=2`, results: ["p1"] }),
+    );
+    const { error } = await drain(acme({ fetch }).posts.list.iterate({ accountId: "7", q: "x" }));
+    expect(error).toBeUndefined();
+    expect(calls.map((c) => c.url)).toEqual([`${BASE}/accounts/7/posts?q=x`, `${BASE}/accounts/7/posts?q=x&page=2`]);
+  });
+
+  it("a `next` that is missing or empty ends the iteration cleanly", async () => {
+    for (const body of [{ results: ["p1"] }, { next: "", results: ["p1"] }]) {
+      const { fetch, calls } = scriptedFetch(() => json(body));
+      const { items, error } = await drain(acme({ fetch }).posts.list.iterate({ accountId: "7" }));
+      expect(error).toBeUndefined();
+      expect(items).toEqual(["p1"]);
+      expect(calls).toHaveLength(1);
+    }
+  });
+
+  it("a `next` that is not a string is a PaginationError naming the operation", async () => {
+    const { fetch, calls } = scriptedFetch(() => json({ next: 2, results: ["p1"] }));
+    const { items, error } = await drain(acme({ fetch }).posts.list.iterate({ accountId: "7" }));
+    expect(items).toEqual(["p1"]);
+    expect(error).toBeInstanceOf(PaginationError);
+    expect((error as PaginationError).message).toBe("Acme posts.list: the next page URL in the body is not a string");
+    expect((error as PaginationError).request).toEqual({ operationId: "posts.list", method: "GET", path: "/accounts/{accountId}/posts" });
+    expect(calls).toHaveLength(1);
+  });
+
+  it("pagination errors carry the operation as their request", async () => {
+    const repeat = scriptedFetch(() => json({ data: [1] }, 200, { link: `<${BASE}/events?page=1>; rel="next"` }));
+    const repeated = await drain(acme({ fetch: repeat.fetch }).events.list.iterate({ page: 1 }));
+    expect((repeated.error as PaginationError).request).toEqual({ operationId: "events.list", method: "GET", path: "/events" });
+
+    const endless = scriptedFetch((call) => json({ data: [1] }, 200, { link: `<${BASE}/events?page=${Number(query(call.url).page ?? 1) + 1}>; rel="next"` }));
+    const capped = await drain(acme({ fetch: endless.fetch, maxPages: 2 }).events.list.iterate());
+    expect((capped.error as PaginationError).message).toBe("Acme events.list: stopped after 2 pages (the client's maxPages)");
+    expect((capped.error as PaginationError).request).toEqual({ operationId: "events.list", method: "GET", path: "/events" });
+
+    const away = scriptedFetch(() => json({ data: [1] }, 200, { link: `<https://evil.test/v1/events?page=2>; rel="next"` }));
+    const refused = await drain(acme({ fetch: away.fetch }).events.list.iterate());
+    expect((refused.error as PaginationError).request).toEqual({ operationId: "events.list", method: "GET", path: "/events" });
+  });
+
+  it("page size comes from the caller's limit parameter when given", async () => {
+    const people = ["a", "b", "c", "d", "e"];
+    const { fetch, calls } = scriptedFetch((call) => {
+      const { page, per_page } = query(call.url);
+      const size = Number(per_page);
+      return json({ data: people.slice((Number(page) - 1) * size, Number(page) * size) });
+    });
+    const { items, error } = await drain(acme({ fetch }).people.list.iterate({ per_page: 2 }));
+    expect(error).toBeUndefined();
+    expect(items).toEqual(people);
+    expect(calls.map((c) => query(c.url).page)).toEqual(["1", "2", "3"]);
+  });
+
+  it("cursor pagination pages on string cursors, and from the first item when pick is first", async () => {
+    const logs = scriptedFetch((call) => (query(call.url).before ? json({ data: [] }) : json({ data: [{ id: "b" }, { id: "a" }] })));
+    const got = await drain(acme({ fetch: logs.fetch }).logs.list.iterate());
+    expect(got.error).toBeUndefined();
+    expect(logs.calls.map((c) => query(c.url).before)).toEqual([undefined, "a"]);
+
+    const feed = scriptedFetch((call) => (query(call.url).after ? json({ data: [] }) : json({ data: [{ meta: { id: 9 } }, { meta: { id: 8 } }] })));
+    const fed = await drain(client(feed.fetch).feed.list.iterate());
+    expect(fed.error).toBeUndefined();
+    expect(feed.calls.map((c) => query(c.url).after)).toEqual([undefined, "9"]);
+  });
+
+  it("a page whose cursor item has no string or number cursor is a PaginationError", async () => {
+    for (const item of [{}, { id: null }, { id: { n: 1 } }, { id: true }]) {
+      const { fetch, calls } = scriptedFetch(() => json({ data: [item] }));
+      const { error } = await drain(acme({ fetch }).logs.list.iterate());
+      expect(error).toBeInstanceOf(PaginationError);
+      expect((error as PaginationError).message).toBe("Acme logs.list: the last item of the page has no id to page on");
+      expect((error as PaginationError).request).toEqual({ operationId: "logs.list", method: "GET", path: "/logs" });
+      expect(calls).toHaveLength(1);
+    }
+    const feed = scriptedFetch(() => json({ data: [{ id: 1 }] }));
+    const { error } = await drain(client(feed.fetch).feed.list.iterate());
+    expect((error as Error).message).toBe("Acme feed.list: the first item of the page has no meta.id to page on");
+  });
+
+  it("refuses, before fetching, an operation that does not paginate or a page/link style without its page parameter", async () => {
+    const get = table.find((op) => op.id === "items.get")!;
+    await expect(iteratePages(neverFetch, get, {}, paging).next()).rejects.toThrow(new TypeError("items.get does not paginate"));
+    const link: OperationMeta = { id: "x.list", method: "GET", path: "/x", idempotent: true, pagination: { style: "link", items: [] } };
+    await expect(iteratePages(neverFetch, link, {}, paging).next()).rejects.toThrow(new TypeError("x.list: pagination style link needs page"));
+    const page: OperationMeta = { ...link, pagination: { style: "page", items: [] } };
+    await expect(iteratePages(neverFetch, page, {}, paging).next()).rejects.toThrow(new TypeError("x.list: pagination style page needs page"));
+    const next: OperationMeta = { ...link, pagination: { style: "next", next: ["next"], items: [] } };
+    const fetchPage: PageFetcher = async () => ({ body: [], data: [], response: new Response("[]") });
+    expect((await drain(iteratePages(fetchPage, next, {}, paging))).items.map((p) => p.items)).toEqual([[]]);
   });
 });

@@ -102,3 +102,70 @@ describe("RequestBudget", () => {
     expect(calls).toHaveLength(3);
   });
 });
+
+describe("RateLimitTracker (pinned by mutation testing)", () => {
+  const NOW = 1_700_000_000_000;
+  const headers = (h: Record<string, string>) => new Headers(h);
+  const exhausted = (resetAt: number) => {
+    const t = new RateLimitTracker();
+    t.update(headers({ "x-ratelimit-remaining": "0", "x-ratelimit-reset": String(resetAt / 1000) }));
+    return t;
+  };
+
+  it("starts with every field known to be unknown, and no wait", () => {
+    const t = new RateLimitTracker();
+    expect(t.state).toStrictEqual({ limit: undefined, remaining: undefined, resetAt: undefined, blockedUntil: undefined });
+    expect(t.waitMs(NOW)).toBe(0);
+    expect(t.exhaustedMs(NOW)).toBe(0);
+  });
+
+  it("a response without a (non-blank) remaining header changes nothing and returns false", () => {
+    const t = new RateLimitTracker();
+    expect(t.update(headers({ "x-ratelimit-remaining": "5", "x-ratelimit-limit": "10" }))).toBe(true);
+    expect(t.update(headers({ "x-ratelimit-limit": "99", "x-ratelimit-reset": "1800000000" }))).toBe(false);
+    expect(t.update(headers({ "x-ratelimit-remaining": " " }))).toBe(false);
+    expect(t.update(headers({ "x-ratelimit-remaining": "" }))).toBe(false);
+    expect(t.update(headers({ "x-ratelimit-remaining": "many" }))).toBe(false);
+    expect(t.state).toStrictEqual({ limit: 10, remaining: 5, resetAt: undefined, blockedUntil: undefined });
+  });
+
+  it("a reset that is not an epoch time in seconds (a delta, or <= 1e9) is no reset time; a blank limit is no limit", () => {
+    const t = new RateLimitTracker();
+    t.update(headers({ "x-ratelimit-remaining": "0", "x-ratelimit-reset": "60", "x-ratelimit-limit": " " }));
+    expect(t.state).toStrictEqual({ limit: undefined, remaining: 0, resetAt: undefined, blockedUntil: undefined });
+    expect(t.waitMs(NOW)).toBe(0);
+    t.update(headers({ "x-ratelimit-remaining": "0", "x-ratelimit-reset": "1000000000" }));
+    expect(t.state.resetAt).toBeUndefined();
+    t.update(headers({ "x-ratelimit-remaining": "0", "x-ratelimit-reset": "1000000001" }));
+    expect(t.state.resetAt).toBe(1_000_000_001_000);
+  });
+
+  it("waits for the reset only when nothing is left and the reset is still ahead", () => {
+    expect(exhausted(NOW + 5000).exhaustedMs(NOW)).toBe(5000);
+    expect(exhausted(NOW + 5000).waitMs(NOW)).toBe(5000);
+    expect(exhausted(NOW - 5000).exhaustedMs(NOW)).toBe(0);
+    expect(exhausted(NOW - 5000).waitMs(NOW)).toBe(0);
+    const left = new RateLimitTracker();
+    left.update(headers({ "x-ratelimit-remaining": "1", "x-ratelimit-reset": String((NOW + 5000) / 1000) }));
+    expect(left.exhaustedMs(NOW)).toBe(0);
+    expect(left.waitMs(NOW)).toBe(0);
+    const noReset = new RateLimitTracker();
+    noReset.update(headers({ "x-ratelimit-remaining": "0" }));
+    expect(noReset.exhaustedMs(NOW)).toBe(0);
+    expect(noReset.waitMs(NOW)).toBe(0);
+  });
+
+  it("block keeps the longest pause asked for; a pause that is over is no wait; exhaustedMs ignores it", () => {
+    const t = new RateLimitTracker();
+    t.block(1000, NOW);
+    t.block(5000, NOW);
+    t.block(2000, NOW);
+    expect(t.state.blockedUntil).toBe(NOW + 5000);
+    expect(t.waitMs(NOW)).toBe(5000);
+    expect(t.exhaustedMs(NOW)).toBe(0);
+    expect(t.waitMs(NOW + 6000)).toBe(0);
+    t.update(headers({ "x-ratelimit-remaining": "0", "x-ratelimit-reset": String((NOW + 8000) / 1000) }));
+    expect(t.state.blockedUntil).toBe(NOW + 5000);
+    expect(t.waitMs(NOW)).toBe(8000);
+  });
+});

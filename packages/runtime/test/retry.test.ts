@@ -216,3 +216,51 @@ describe("retries in the pipeline", () => {
     expect(sends).toBe(1);
   });
 });
+
+describe("server waits and pre-send failures (pinned by mutation testing)", () => {
+  const now = Date.UTC(2026, 0, 1, 12, 0, 0);
+  const delay = (headers: Record<string, string>) => serverDelay(new Headers(headers), now);
+
+  it("an empty Retry-After-Ms or Retry-After is skipped, not read as 0", () => {
+    expect(delay({ "retry-after-ms": "", "retry-after": "3" })).toBe(3000);
+    expect(delay({ "retry-after": "", "x-ratelimit-reset": String(now / 1000 + 12) })).toBe(12_000);
+    expect(delay({ "retry-after-ms": "", "retry-after": "" })).toBeUndefined();
+  });
+
+  it("reads Retry-After-Ms first, and the IETF RateLimit-Reset in seconds from now", () => {
+    expect(delay({ "retry-after-ms": "250", "retry-after": "3" })).toBe(250);
+    expect(delay({ "ratelimit-reset": "5" })).toBe(5000);
+    expect(delay({ "ratelimit-reset": "" })).toBeUndefined();
+  });
+
+  it("a small X-RateLimit-Reset is not an epoch: the IETF RateLimit-Reset is used instead, else nothing", () => {
+    expect(delay({ "x-ratelimit-reset": "30", "ratelimit-reset": "5" })).toBe(5000);
+    expect(delay({ "x-ratelimit-reset": "30" })).toBeUndefined();
+  });
+
+  it("reads a reset header past 1e12 as epoch milliseconds", () => {
+    expect(delay({ "x-ratelimit-reset": String(now + 4500) })).toBe(4500);
+  });
+
+  it("every connect-phase network code counts as failed before sending", () => {
+    for (const code of ["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "ENETUNREACH", "EHOSTUNREACH", "UND_ERR_CONNECT_TIMEOUT"]) {
+      expect(failedBeforeSending(Object.assign(new TypeError("fetch failed"), { cause: { code } }))).toBe(true);
+    }
+    expect(failedBeforeSending(new TypeError("fetch failed"))).toBe(false);
+    expect(failedBeforeSending({ code: "" })).toBe(false);
+  });
+
+  it("looks through the error and three levels of causes, stops at null, and ends on a cyclic cause", () => {
+    const chain = (levels: number, code: string): unknown => {
+      let e: unknown = { code };
+      for (let i = 0; i < levels; i++) e = { cause: e };
+      return e;
+    };
+    expect(failedBeforeSending(chain(3, "ENOTFOUND"))).toBe(true);
+    expect(failedBeforeSending(chain(4, "ENOTFOUND"))).toBe(false);
+    expect(failedBeforeSending({ cause: null })).toBe(false);
+    const cyclic: { cause?: unknown; code: string } = { code: "ECONNRESET" };
+    cyclic.cause = cyclic;
+    expect(failedBeforeSending(cyclic)).toBe(false);
+  });
+});

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { PaginationError } from "../src/index.js";
-import { acme, drain, json, scriptedFetch, type Call } from "./fixtures.js";
+import { follow as followHistory, iterateHistory, PaginationError, type PageFetcher } from "../src/index.js";
+import { acme, drain, json, scriptedFetch, table, type Call } from "./fixtures.js";
 
 interface Message {
   payload: { id: string; timestamp: number | string };
@@ -121,5 +121,87 @@ describe("follow", () => {
     const { items } = await drain(acme({ fetch: server.fetch }).chats.history.follow({ chatId: "c1", since_time: 1, limit: 2 }));
     expect(ids(items)).toEqual(["m1", "m2", "m3", "m4"]);
     expect(server.calls).toHaveLength(3);
+  });
+});
+
+describe("time cursors (pinned by mutation testing)", () => {
+  const msg = (id: string | number | undefined, timestamp: unknown) => ({ payload: id === undefined ? { timestamp } : { id, timestamp } });
+  /** Answers the pages in order (the last one again past the end). */
+  const pages = (...bodies: unknown[][]) => scriptedFetch(...bodies.map((results) => () => json({ results })));
+  const history = (fetch: unknown, params: Record<string, unknown> = {}) => acme({ fetch: fetch as never }).chats.history.iterateHistory({ chatId: "c1", ...params });
+  const follow = (fetch: unknown, params: Record<string, unknown> = {}) => acme({ fetch: fetch as never }).chats.history.follow({ chatId: "c1", ...params });
+  const paramsOf = (calls: Call[]) => calls.map((c) => Object.fromEntries(new URL(c.url).searchParams));
+  const REQUEST = { operationId: "chats.history", method: "GET", path: "/chats/{chatId}/messages" };
+
+  it("refuses an operation without a time cursor with a TypeError naming it", async () => {
+    const get = table.find((op) => op.id === "items.get")!;
+    const fetchPage: PageFetcher = async () => {
+      throw new Error("fetched");
+    };
+    const paging = { baseUrl: "https://api.acme.test/v1", vendor: "Acme" };
+    await expect(iterateHistory(fetchPage, get, {}, paging).next()).rejects.toThrow(new TypeError("items.get does not page by time"));
+    await expect(followHistory(fetchPage, get, {}, paging).next()).rejects.toThrow(new TypeError("items.get does not page by time"));
+  });
+
+  it("an item without an integer timestamp is a PaginationError naming the operation and the field", async () => {
+    for (const timestamp of [undefined, true, 1.5, "1e3", "12abc", "0x10", ""]) {
+      const { fetch } = pages([msg("a", timestamp)]);
+      const { items, error } = await drain(history(fetch));
+      expect(items).toEqual([]);
+      expect(error).toBeInstanceOf(PaginationError);
+      expect((error as PaginationError).message).toBe("Acme chats.history: an item has no integer timestamp at payload.timestamp");
+      expect((error as PaginationError).request).toEqual(REQUEST);
+    }
+  });
+
+  it("reads a string timestamp with surrounding spaces, or negative, as an integer", async () => {
+    const { fetch } = pages([msg("a", " 12 "), msg("b", "-3")]);
+    const { items, error } = await drain(follow(fetch));
+    expect(error).toBeUndefined();
+    expect(items.map((m) => m.payload.id)).toEqual(["b", "a"]);
+  });
+
+  it("a limit that is not a positive integer falls back to 20", async () => {
+    for (const limit of [0, 2.5, -1]) {
+      const { fetch, calls } = pages([]);
+      await drain(history(fetch, { limit }));
+      expect(paramsOf(calls)[0]!.limit).toBe("20");
+    }
+  });
+
+  it("the error of a server that ignores offset names the offset parameter", async () => {
+    const { fetch } = pages([msg("a", 5), msg("b", 5)]);
+    const { items, error } = await drain(history(fetch, { limit: 2 }));
+    expect(items.map((m) => m.payload.id)).toEqual(["a", "b"]);
+    expect((error as PaginationError).message).toBe("Acme chats.history: a full page held only items already returned (does the API honour offset?)");
+    expect((error as PaginationError).request).toEqual(REQUEST);
+  });
+
+  it("an item returned again within one long boundary window (unstable order) is not yielded again, numeric ids included", async () => {
+    // Every page after the first is in the window before=6 (all at 5): the ids seen at 5 on every earlier page are remembered.
+    for (const [a, b, c, d, e] of [["a", "b", "c", "d", "e"], [1, 2, 3, 4, 5]]) {
+      const { fetch, calls } = pages([msg(a, 6), msg(b, 5)], [msg(c, 5), msg(d, 5)], [msg(b, 5), msg(e, 4)], []);
+      const { items, error } = await drain(history(fetch, { limit: 2 }));
+      expect(error).toBeUndefined();
+      expect(items.map((m) => m.payload.id)).toEqual([a, b, c, d, e]);
+      expect(paramsOf(calls).map((p) => `${p.before_time ?? "-"}/${p.offset ?? "-"}`)).toEqual(["-/-", "6/1", "6/3", "5/1"]);
+    }
+  });
+
+  it("follow yields every item without an id, and an item with an id once", async () => {
+    const noIds = pages([msg(undefined, 3), msg(undefined, 2), msg(undefined, 1)]);
+    expect((await drain(follow(noIds.fetch, { limit: 5 }))).items.map((m) => m.payload.timestamp)).toEqual([1, 2, 3]);
+
+    const twice = pages([msg("a", 6), msg("a", 6)], []);
+    const { items, error } = await drain(follow(twice.fetch, { limit: 2 }));
+    expect(error).toBeUndefined();
+    expect(items).toEqual([msg("a", 6)]);
+  });
+
+  it("follow sorts by time even when the server's page is out of order (ties keep oldest-first order)", async () => {
+    const { fetch } = pages([msg("a", 3), msg("b", 1), msg("c", 2), msg("d", 2)]);
+    const { items, error } = await drain(follow(fetch, { limit: 10 }));
+    expect(error).toBeUndefined();
+    expect(items.map((m) => m.payload.id)).toEqual(["b", "d", "c", "a"]);
   });
 });

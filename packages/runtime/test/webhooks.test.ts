@@ -80,3 +80,74 @@ describe("urlSecretMatches", () => {
     expect(urlSecretMatches("/hooks?secret=abc123", "abc123", "auth")).toBe(false);
   });
 });
+
+describe("webhooks (pinned by mutation testing)", () => {
+  const fields = (...names: string[]) => ({ type: "object", properties: Object.fromEntries(names.map((n) => [n, { type: "string" }])) }) as const;
+  const caught = (fn: () => unknown): WebhookError => {
+    try {
+      fn();
+    } catch (e) {
+      return e as WebhookError;
+    }
+    throw new Error("did not throw");
+  };
+
+  it("a body that is not a JSON object (null, a number, an array) is rejected as such", () => {
+    for (const body of ["null", "42", "[1]", '"text"']) {
+      const error = caught(() => parseWebhook(table, body, { vendor: "Acme" }));
+      expect(error).toBeInstanceOf(WebhookError);
+      expect(error.message).toBe("The Acme webhook body is not a JSON object");
+      expect(error.issues).toEqual([]);
+    }
+    expect(caught(() => parseWebhook(table, "[]")).message).toBe("The webhook body is not a JSON object");
+  });
+
+  it("broken JSON without a vendor: the message names none, and there are no issues", () => {
+    const error = caught(() => decodeWebhookBody("{"));
+    expect(error.message).toBe("The webhook body is not valid JSON");
+    expect(error.issues).toEqual([]);
+    expect(error.closest).toBeUndefined();
+  });
+
+  it("with no documented payload at all, the error says so without a closest one", () => {
+    const error = caught(() => parseWebhook([], "{}", { vendor: "Acme" }));
+    expect(error.message).toBe("Unknown or malformed Acme webhook payload");
+    expect(error.issues).toEqual([]);
+    expect(error.closest).toBeUndefined();
+  });
+
+  it("names the body itself as '(body)' and joins several issues with '; '", () => {
+    const error = caught(() => parseWebhook([{ name: "list", schema: { type: "array" } }, { name: "pair", schema: fields("a", "b") }], '{"a":1,"b":2}'));
+    expect(error.message).toBe("Unknown or malformed webhook payload; closest is list: (body) expected array, got object");
+    const pair = caught(() => parseWebhook([{ name: "pair", schema: fields("a", "b") }], '{"a":1,"b":2}'));
+    expect(pair.message).toBe("Unknown or malformed webhook payload; closest is pair: a expected string, got integer; b expected string, got integer");
+    expect(pair.issues).toEqual([{ path: "a", message: "expected string, got integer" }, { path: "b", message: "expected string, got integer" }]);
+    expect(pair.closest).toBe("pair");
+  });
+
+  it("the closest payload has the fewest issues when none is missing a top-level field, the first one on a tie", () => {
+    const two = { name: "two", schema: fields("a", "b") };
+    const one = { name: "one", schema: fields("a") };
+    const alsoOne = { name: "alsoOne", schema: fields("a") };
+    const body = { a: 1, b: 2 };
+    expect(caught(() => parseWebhook([two, one], body)).closest).toBe("one");
+    expect(caught(() => parseWebhook([one, two], body)).closest).toBe("one");
+    expect(caught(() => parseWebhook([one, alsoOne], body)).closest).toBe("one");
+  });
+
+  it("a tagged body without its tag reports the tag as required", () => {
+    const error = caught(() => parseWebhook(table, { other: 1 }, { tag: "kind" }));
+    expect(error.message).toBe('The webhook body has no "kind" (one of message, status)');
+    expect(error.issues).toEqual([{ path: "kind", message: "is required" }]);
+  });
+
+  it("WebhookError is named on its prototype, like the other errors, and its name can be reassigned", () => {
+    const error = new WebhookError("bad");
+    expect(error.name).toBe("WebhookError");
+    expect(String(error)).toBe("WebhookError: bad");
+    expect(WebhookError.is(error)).toBe(true);
+    expect(error.issues).toEqual([]);
+    error.name = "Renamed";
+    expect(error.name).toBe("Renamed");
+  });
+});
