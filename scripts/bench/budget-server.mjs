@@ -1,5 +1,5 @@
 // The rate-limited server of the Desk360 budget benchmark. Runs in its own process (forked by
-// budget.mjs) on 127.0.0.1 and a free port, and enforces a sliding-window budget like Desk360's
+// budget-server-control.mjs, for budget.mjs and distributed-budget.mjs) on 127.0.0.1 and a free port, and enforces a sliding-window budget like Desk360's
 // (scaled down): at most LIMIT requests in any WINDOW_MS; past that it answers 429 with Retry-After.
 // It records every accepted message id, so the benchmark can check nothing was lost or doubled.
 //

@@ -2,9 +2,9 @@
 // against a local server that enforces the same budget (scaled down to LIMIT requests a second), and
 // report the achieved rate against the allowed rate, the 429s the server returned, and whether every
 // send arrived exactly once.
-import { fork } from "node:child_process";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { serverStats, startBudgetServer, stopBudgetServer } from "./budget-server-control.mjs";
 
 export const name = "budget";
 const here = dirname(fileURLToPath(import.meta.url));
@@ -13,21 +13,12 @@ const WINDOW_MS = 1000;
 const SENDS = 300;
 const CALLERS = 16;
 
-function startServer() {
-  const child = fork(join(here, "budget-server.mjs"), [], { env: { ...process.env, BUDGET_LIMIT: String(LIMIT), BUDGET_WINDOW_MS: String(WINDOW_MS) }, stdio: "inherit" });
-  return new Promise((resolve, reject) => {
-    child.once("error", reject);
-    child.once("message", ({ port }) => resolve({ child, url: `http://127.0.0.1:${port}` }));
-  });
-}
-
-const ask = (child) => new Promise((resolve) => { child.once("message", (m) => resolve(m.stats)); child.send("stats"); });
 
 export async function run(ctx) {
   const log = ctx?.log ?? console.log;
   const root = ctx?.root ?? join(here, "..", "..");
   const { createDesk360Client } = await import(pathToFileURL(join(root, "packages", "desk360", "dist", "index.js")).href);
-  const { child, url } = await startServer();
+  const { child, url } = await startBudgetServer(LIMIT, WINDOW_MS);
   try {
     const desk360 = createDesk360Client({ token: "bench-token", baseUrl: url, requestBudget: { requests: LIMIT, intervalMs: WINDOW_MS } });
     log(`budget: ${SENDS} sends, ${CALLERS} concurrent callers, budget ${LIMIT} per ${WINDOW_MS} ms (client and server)`);
@@ -49,7 +40,7 @@ export async function run(ctx) {
     };
     await Promise.all(Array.from({ length: CALLERS }, caller));
     const elapsed = performance.now() - started;
-    const stats = await ask(child);
+    const stats = await serverStats(child);
     const counts = new Map(stats.counts);
     const lost = Array.from({ length: SENDS }, (_, i) => `send-${i}`).filter((t) => !counts.has(t)).length;
     const doubled = [...counts.values()].filter((n) => n > 1).length;
@@ -74,7 +65,7 @@ export async function run(ctx) {
     log(`budget: achieved/allowed ${ratio.toFixed(3)}, 429s ${stats.rejected}, lost ${lost}, doubled ${doubled}, failed ${failed}`);
     return { markdown, ok };
   } finally {
-    child.send("stop");
+    await stopBudgetServer(child);
   }
 }
 

@@ -15,6 +15,7 @@ import { existsSync } from "node:fs";
 import { createServer } from "node:net";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { serverStats, startBudgetServer, stopBudgetServer } from "./budget-server-control.mjs";
 
 export const name = "distributed-budget";
 const here = dirname(fileURLToPath(import.meta.url));
@@ -63,16 +64,6 @@ async function startRedis() {
   return { url: `redis://127.0.0.1:${port}`, stop };
 }
 
-function startServer() {
-  const child = fork(join(here, "budget-server.mjs"), [], { env: { ...process.env, BUDGET_LIMIT: String(LIMIT), BUDGET_WINDOW_MS: String(WINDOW_MS) }, stdio: "inherit" });
-  return new Promise((resolve, reject) => {
-    child.once("error", reject);
-    child.once("message", ({ port }) => resolve({ child, url: `http://127.0.0.1:${port}` }));
-  });
-}
-
-const ask = (child) => new Promise((resolve) => { child.once("message", (m) => resolve(m.stats)); child.send("stats"); });
-const stopServer = (child) => new Promise((resolve) => { child.once("exit", () => resolve()); child.send("stop"); });
 
 function startWorker(config) {
   const child = fork(fileURLToPath(import.meta.url), ["--worker"], { env: { ...process.env, BENCH_WORKER: JSON.stringify(config) }, stdio: ["ignore", "inherit", "inherit", "ipc"] });
@@ -87,7 +78,7 @@ const percentile = (sorted, p) => (sorted.length ? sorted[Math.min(sorted.length
 
 /** One run: every worker drains its share of the sends; returns the figures. */
 async function measure({ root, redisUrl, mode, log }) {
-  const { child: server, url } = await startServer();
+  const { child: server, url } = await startBudgetServer(LIMIT, WINDOW_MS);
   try {
     const shares = Array.from({ length: WORKERS }, (_, w) => Array.from({ length: SENDS }, (_, i) => i).filter((i) => i % WORKERS === w));
     const workers = await Promise.all(shares.map((sends) => startWorker({ root, apiUrl: url, redisUrl, mode, sends, callers: CALLERS })));
@@ -96,7 +87,7 @@ async function measure({ root, redisUrl, mode, log }) {
     const results = await Promise.all(workers.map((w) => w.run()));
     const elapsed = performance.now() - started;
     await Promise.all(workers.map((w) => new Promise((resolve) => { w.child.once("exit", resolve); w.child.send("exit"); })));
-    const stats = await ask(server);
+    const stats = await serverStats(server);
     const counts = new Map(stats.counts);
     const lost = Array.from({ length: SENDS }, (_, i) => `send-${i}`).filter((t) => !counts.has(t)).length;
     const doubled = [...counts.values()].filter((n) => n > 1).length;
@@ -110,7 +101,7 @@ async function measure({ root, redisUrl, mode, log }) {
     log(`${name}: ${mode}: achieved/allowed ${ratio.toFixed(3)}, 429s ${stats.rejected}, lost ${lost}, doubled ${doubled}, failed ${failed}, wait p50 ${percentile(waits, 50)?.toFixed(0)} ms p99 ${percentile(waits, 99)?.toFixed(0)} ms`);
     return { mode, elapsed, stats, lost, doubled, accepted, failed, errors, ratio, p50: percentile(waits, 50), p99: percentile(waits, 99) };
   } finally {
-    await stopServer(server);
+    await stopBudgetServer(server);
   }
 }
 
