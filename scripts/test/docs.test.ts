@@ -254,7 +254,8 @@ describe.each(vendors.map((v) => [v.name, v] as const))("%s docs page", (_name, 
           // read here (reading every heading after each click is quadratic on a 92-operation page).
           const heading = page.locator(`:is(h1, h2, h3):has(a[href="${href}"])`).first();
           await heading.waitFor({ timeout: 15_000 });
-          expect(page.url()).toContain(href);
+          // Redoc moves the hash to the operation as it scrolls there: wait for it rather than sample it once.
+          await expect.poll(() => page.url(), { timeout: 15_000 }).toContain(href);
           headings.add(((await heading.textContent()) ?? "").replace(/\s+/g, " ").trim());
           if (vendor.name === "helpwise" && sidebarOps.size === 1) await page.screenshot({ path: "/tmp/docs-helpwise-operation.png" });
         }
