@@ -5,6 +5,8 @@
 // Never `inPlace`: the sources are mutated in a sandbox copy (node_modules/.stryker-tmp), so a run
 // does not disturb the working tree. Reports go to node_modules/.cache/inboxkit-mutation/<package>.{json,html}.
 const pkg = process.env.STRYKER_PACKAGE ?? "runtime";
+// Read by scripts/vitest/vendor-config (the test workers inherit it): no type tests under mutation.
+process.env.INBOXKIT_MUTATION = "1";
 /** The report's name: the package, or e.g. `runtime-quick` for a narrower `--mutate` run. */
 const report = process.env.STRYKER_REPORT ?? pkg;
 const dir = `packages/${pkg}`;

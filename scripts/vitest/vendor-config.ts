@@ -11,7 +11,9 @@ export function vendorConfig() {
     test: {
       globalSetup: [fileURLToPath(new URL("./prism-setup.ts", import.meta.url))],
       include: ["test/**/*.test.ts"],
-      typecheck: { enabled: true, include: ["test/**/*.test-d.ts"], tsconfig: "./tsconfig.test.json" },
+      // Not under Stryker (stryker.config.mjs sets INBOXKIT_MUTATION): type tests cannot kill a
+      // run-time mutant, and the sandbox runs from the repository root, where the tsconfig path fails.
+      typecheck: { enabled: process.env.INBOXKIT_MUTATION !== "1", include: ["test/**/*.test-d.ts"], tsconfig: "./tsconfig.test.json" },
       testTimeout: 20_000,
       hookTimeout: 60_000,
     },
