@@ -40,6 +40,32 @@ describe("createHelpwiseClient", () => {
     expect(() => createHelpwiseClient({ apiKey: KEY, apiSecret: SECRET, baseUrl: "http://127.0.0.1:4010" })).not.toThrow();
   });
 
+  it("names the Helpwise option at fault: blank credentials, control characters, misspelt names", () => {
+    const message = (options: unknown): string => {
+      try {
+        createHelpwiseClient(options as never);
+      } catch (error) {
+        expect(error).toBeInstanceOf(ValidationError);
+        return (error as Error).message;
+      }
+      throw new Error("expected a ValidationError");
+    };
+    // Blank is missing: a key or secret of spaces only would be sent as an empty credential.
+    expect(message({ apiKey: "   ", apiSecret: SECRET })).toBe("Invalid Helpwise client options: apiKey: is required");
+    expect(message({ apiKey: KEY, apiSecret: " \t" })).toBe("Invalid Helpwise client options: apiSecret: is required");
+    expect(message({ apiKey: KEY, apiSecret: "" })).toMatch(/apiSecret: is required/);
+    // A control character is reported under the option's name, never with its value.
+    const badKey = message({ apiKey: `${KEY}\r\n`, apiSecret: SECRET });
+    expect(badKey).toMatch(/apiKey: .*CR or LF/);
+    expect(badKey).not.toContain(KEY);
+    const badSecret = message({ apiKey: KEY, apiSecret: `${SECRET}\n` });
+    expect(badSecret).toMatch(/apiSecret: .*CR or LF/);
+    expect(badSecret).not.toContain(SECRET);
+    // Helpwise's own option names are offered for a near miss.
+    expect(message({ apiKey: KEY, apiSecret: SECRET, apiScret: "x" })).toContain("apiScret: is not a known option; did you mean `apiSecret`?");
+    expect(message({ apiKey: KEY, apiSecret: SECRET, apikey: "x" })).toContain("apikey: is not a known option; did you mean `apiKey`?");
+  });
+
   it("rejects bad parameters before anything is sent", async () => {
     const { fetch, calls } = stub({ status: "success", data: [] });
     const helpwise = createHelpwiseClient({ apiKey: KEY, apiSecret: SECRET, fetch });
@@ -109,5 +135,16 @@ describe("createHelpwiseClient", () => {
       expect(text).not.toContain(SECRET);
     }
     expect(lines.length).toBeGreaterThan(0);
+  });
+
+  it("never leaks the `key:secret` header value, even when both parts are too short to redact alone", async () => {
+    // Secrets of under 4 characters are not redacted one by one (they would scrub ordinary words);
+    // the header value they make together is.
+    const [key, secret] = ["k1", "s2"];
+    const { fetch } = stub({ status: "error", message: `Invalid credentials ${key}:${secret}` }, 401);
+    const error = await createHelpwiseClient({ apiKey: key, apiSecret: secret, fetch }).users.me().catch((e) => e);
+    expect(error).toBeInstanceOf(AuthenticationError);
+    expect(error.message).toContain("[REDACTED]");
+    for (const text of [error.message, String(error), JSON.stringify(error), inspect(error, { depth: 10 })]) expect(text).not.toContain(`${key}:${secret}`);
   });
 });
