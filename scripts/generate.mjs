@@ -348,6 +348,7 @@ export async function generateVendor({ name, spec }) {
       api,
       members,
       table: api.name === undefined ? "operationTable" : `${api.name}OperationTable`,
+      iterators: api.name === undefined ? "operationIterators" : `${api.name}OperationIterators`,
       iface: `${ident}${suffix}Api`,
       label: api.name === undefined ? `the ${vendorName} API` : `the ${vendorName} ${api.name} API`,
     };
@@ -355,17 +356,27 @@ export async function generateVendor({ name, spec }) {
 
   let out = HEADER(specRel);
   const anyTimeCursor = ops.some((o) => o.meta.timeCursor);
-  const runtimeTypes = ["BinaryResult", "Method", "OperationMeta", "PagedMethod", ...(hooks.some((h) => h.response) ? ["Schema"] : []), ...(anyTimeCursor ? ["TimeCursorMethod"] : []), "VendorMeta", ...(hooks.length || frames.server.length ? ["WebhookMeta"] : [])];
+  const runtimeTypes = ["BinaryResult", "Method", "OperationIterators", "OperationMeta", "PagedMethod", ...(hooks.some((h) => h.response) ? ["Schema"] : []), ...(anyTimeCursor ? ["TimeCursorMethod"] : []), "VendorMeta", ...(hooks.length || frames.server.length ? ["WebhookMeta"] : [])];
   const used = (name) => name !== "BinaryResult" || ops.some((o) => o.resultType === "BinaryResult");
   out += `import type { ${runtimeTypes.filter(used).join(", ")} } from "@inboxkit/runtime";\n`;
+  // The runtime's iterators the client's methods get (\`.iterate\`, \`.pages\`, \`.iterateHistory\`, \`.follow\`): only those some operation uses, so a client bundles no pager it cannot call.
+  const iteratorsOf = (members) => [
+    ...(members.some((o) => o.meta.pagination) ? [["iterate", "iterateOperation"], ["pages", "operationPages"]] : []),
+    ...(members.some((o) => o.meta.timeCursor) ? [["history", "operationHistory"], ["follow", "followOperation"]] : []),
+  ];
+  const iteratorImports = [...new Set(perApi.flatMap(({ members }) => iteratorsOf(members).map(([, fn]) => fn)))].sort();
+  if (iteratorImports.length) out += `import { ${iteratorImports.join(", ")} } from "@inboxkit/runtime";\n`;
   out += `import { ${ops.map((o) => o.constName).join(", ")} } from "./operations.js";\n`;
   out += `import type { ${frames.server.length || frames.client.length ? "components, " : ""}operations${hooks.length ? ", webhooks" : ""} } from "./schema.js";\n\n`;
   out += `/** ${vendorName} as the spec describes it: ${vendorMeta.baseUrl ? "server URL" : "no default server URL (every installation has its own)"}, envelope and error fields. */\n`;
   out += `export const vendor: VendorMeta = ${JSON.stringify(vendorMeta)};\n\n`;
-  for (const { members, table, label, api } of perApi) {
+  for (const { members, table, iterators, label, api } of perApi) {
     const what = api.name !== undefined && api.description ? ` ${firstSentence(api.description)}` : "";
     out += `/** Every operation of ${label}, as the runtime executes it (${plural(members.length, "operation")}).${what} */\n`;
     out += `export const ${table}: readonly OperationMeta[] = [\n${members.map((o) => `  ${o.constName},`).join("\n")}\n];\n\n`;
+    const its = iteratorsOf(members);
+    out += `/** The iterators the client methods of ${label} get (\`withOperations(core, ${table}, ${iterators})\`): ${its.length ? "only those its operations use" : "none, no operation pages"}. */\n`;
+    out += `export const ${iterators}: OperationIterators = ${its.length ? `{ ${its.map(([k, fn]) => `${k}: ${fn}`).join(", ")} }` : "{}"};\n\n`;
   }
   out += `/** Number of operations in the spec. */\nexport const operationCount = ${ops.length};\n\n`;
   if (hooks.length) {
@@ -544,7 +555,9 @@ async function exportsFile({ specRel, ident, vendorName, perApi, hooks, frames, 
   out += `// What every ${vendorName} entry point re-exports: the runtime's errors and shared types, the\n// spec's types and a schema alias, and the generated ${perApi.length > 1 || perApi[0]?.api.name !== undefined ? "interfaces (each API's table is exported by that API's entry)" : "table and interfaces"}.\n`;
   out += `import type { components } from "./schema.js";\n\n`;
   out += `export { ${(await runtimeErrorExports()).join(", ")} } from "@inboxkit/runtime";\n`;
-  out += `export type { BinaryResult, ClientOptions, Page, RateLimitState, RequestBudgetOptions, RequestOptions, RetryOptions, ValidationIssue } from "@inboxkit/runtime";\n`;
+  // The request budget's helpers: \`requestBudget(…)\` (a core's budget option, with its code) and a store to share one budget.
+  out += `export { MemoryBudgetStore, requestBudget } from "@inboxkit/runtime";\n`;
+  out += `export type { BinaryResult, BudgetStore, ClientOptions, Page, RateLimitState, RequestBudgetOptions, RequestOptions, RetryOptions, ValidationIssue } from "@inboxkit/runtime";\n`;
   out += `export type { components, operations, paths${hooks.length ? ", webhooks" : ""} } from "./schema.js";\n`;
   // A multi-API spec's tables are left to each API's own entry point (so a bundle of one API does
   // not carry the others'); a single API's table is part of what every entry re-exports.

@@ -1,7 +1,9 @@
 // Tree shaking of the standalone operation functions: a bundle of a vendor's core and one function
 // (esbuild, ESM, minified, platform neutral, from the built dists, as an application bundler would)
 // holds that operation and none of the others, and none of the runtime features it does not use
-// (multipart and form encoding, the pagers, the time cursor, webhooks). Each check has a positive
+// (multipart and form encoding, the pagers, the time cursor, webhooks, the request budget unless the
+// vendor documents a limit); a client object bundles only the iterators its table's operations use.
+// Each check has a positive
 // control (a bundle that does use the feature contains the marker), so a marker that stops matching
 // fails here instead of passing vacuously.
 //
@@ -23,9 +25,11 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const FEATURES = {
   multipart: /\b(toMultipart|multipartEncoder)\b/,
   form: /\b(toForm|formEncoder)\b/,
-  pager: /\b(iteratePages|iterateItems)\b/,
-  timeCursor: /\b(iterateHistory|operationHistory|followOperation)\b/,
+  // Declarations, not names: a client method's `iterateHistory` property is not the time cursor's code.
+  pager: /function\*?\s*(iteratePages|iterateItems)\(/,
+  timeCursor: /function\*?\s*(iterateHistory|operationHistory|followOperation)\(/,
   webhooks: /\b(parseWebhook|decodeWebhookBody)\b/,
+  budget: /\b(RequestBudget|MemoryBudgetStore)\b/,
 } as const;
 type Feature = keyof typeof FEATURES;
 
@@ -40,6 +44,8 @@ interface Case {
   readonly otherPaths: readonly string[];
   /** Positive controls: a function whose bundle must contain the feature. */
   readonly controls: Partial<Record<Feature, string>>;
+  /** Features every core of the vendor has (Desk360: its documented budget of 60 a minute). */
+  readonly coreFeatures?: readonly Feature[];
 }
 
 const CASES: readonly Case[] = [
@@ -53,6 +59,7 @@ const CASES: readonly Case[] = [
     path: '"/v1/integrations/{integrationId}/conversations/messages"',
     otherPaths: ['"/v1/integrations/{integrationId}/conversations/messages/reads"', '"/v1/integrations/{integrationId}/conversations/templates/send"', '"/v1/integrations"'],
     controls: { multipart: "templatesSend", pager: "integrationsListIterate" },
+    coreFeatures: ["budget"],
   },
   {
     vendor: "nimchat",
@@ -73,11 +80,12 @@ const CASES: readonly Case[] = [
   },
 ];
 
-/** The minified bundle of `export { <names> }` from the vendor's built core and funcs entries. */
-async function bundle(vendor: string, core: string, func: string): Promise<{ code: string; inputs: string[] }> {
+/** The minified bundle of the vendor's built core and one function, or of `imports` (entry file → names). */
+async function bundle(vendor: string, core: string, func: string, imports?: Readonly<Record<string, string>>): Promise<{ code: string; inputs: string[] }> {
   const dist = join(ROOT, "packages", vendor, "dist");
-  for (const f of ["core.js", "funcs.js"]) if (!existsSync(join(dist, f))) throw new Error(`packages/${vendor}/dist/${f} is missing: build the package first (tsup)`);
-  const contents = `export { ${core} } from ${JSON.stringify(join(dist, "core.js"))};\nexport { ${func} } from ${JSON.stringify(join(dist, "funcs.js"))};\n`;
+  const wanted = imports ?? { "core.js": core, "funcs.js": func };
+  for (const f of Object.keys(wanted)) if (!existsSync(join(dist, f))) throw new Error(`packages/${vendor}/dist/${f} is missing: build the package first (tsup)`);
+  const contents = Object.entries(wanted).map(([file, names]) => `export { ${names} } from ${JSON.stringify(join(dist, file))};\n`).join("");
   const result = await esbuild.build({
     stdin: { contents, resolveDir: ROOT, sourcefile: "entry.js", loader: "js" },
     bundle: true,
@@ -100,7 +108,10 @@ describe.each(CASES)("core + one standalone function of $vendor", (c) => {
     const { code, inputs } = await bundle(c.vendor, c.core, c.func);
     expect(code).toContain(c.path);
     for (const other of c.otherPaths) expect(code, `another operation's path ${other}`).not.toContain(other);
-    for (const [feature, marker] of Object.entries(FEATURES)) expect(code, `${feature} code (${marker})`).not.toMatch(marker);
+    for (const [feature, marker] of Object.entries(FEATURES)) {
+      if (c.coreFeatures?.includes(feature as Feature)) expect(code, `${feature} code (${marker})`).toMatch(marker);
+      else expect(code, `${feature} code (${marker})`).not.toMatch(marker);
+    }
     // Of the generated operation consts, only this function's (and the ones the core logs in with).
     const ops = [...new Set(code.match(/\b\w+Operation\b(?=\s*=)/g) ?? [])].sort();
     expect(ops).toEqual([`${c.func}Operation`, ...(c.coreOps ?? [])].sort());
@@ -111,5 +122,28 @@ describe.each(CASES)("core + one standalone function of $vendor", (c) => {
   it.each(Object.entries(c.controls))("positive control: a bundle of %s's function %s contains it", async (feature, func) => {
     const { code } = await bundle(c.vendor, c.core, func as string);
     expect(code).toMatch(FEATURES[feature as Feature]);
+  });
+});
+
+describe("the request budget on a core without a documented limit", () => {
+  it.each(CASES.filter((c) => !c.coreFeatures?.includes("budget")))("positive control: $vendor's core with requestBudget(…) bundles the budget", async (c) => {
+    const { code } = await bundle(c.vendor, c.core, c.func, { "core.js": c.core, "funcs.js": c.func, "index.js": "requestBudget" });
+    expect(code).toMatch(FEATURES.budget);
+  });
+});
+
+/** Client factories and the iterators their tables use: a client bundles no pager or time cursor it cannot call. */
+const CLIENTS: readonly { vendor: string; entry: string; client: string; has: readonly Feature[]; lacks: readonly Feature[] }[] = [
+  { vendor: "helpshift", entry: "index.js", client: "createHelpshiftClient", has: ["budget"], lacks: ["pager", "timeCursor", "webhooks"] },
+  { vendor: "nimchat", entry: "public.js", client: "createNimchatPublicClient", has: ["budget"], lacks: ["pager", "timeCursor", "webhooks"] },
+  { vendor: "helpwise", entry: "index.js", client: "createHelpwiseClient", has: ["pager", "budget"], lacks: ["timeCursor", "webhooks"] },
+  { vendor: "wabbit", entry: "index.js", client: "createWabbitClient", has: ["pager", "timeCursor", "budget"], lacks: [] },
+];
+
+describe.each(CLIENTS)("the $vendor client factory ($client)", (c) => {
+  it(`holds ${c.has.join(", ")}${c.lacks.length ? ` and no ${c.lacks.join(", ")}` : ""}`, async () => {
+    const { code } = await bundle(c.vendor, "", "", { [c.entry]: c.client });
+    for (const feature of c.has) expect(code, `${feature} code`).toMatch(FEATURES[feature]);
+    for (const feature of c.lacks) expect(code, `${feature} code`).not.toMatch(FEATURES[feature]);
   });
 });

@@ -9,8 +9,8 @@
  * ```
  * @packageDocumentation
  */
-import { withOperations, type ClientCore } from "@inboxkit/runtime";
-import { operationTable, type Desk360Api } from "./generated/client.js";
+import { clientParts, withOperations, type ClientCore } from "@inboxkit/runtime";
+import { operationTable, operationIterators, type Desk360Api } from "./generated/client.js";
 import type { paths } from "./generated/schema.js";
 import { desk360Core, type Desk360ClientOptions, type Desk360Session } from "./wiring.js";
 
@@ -36,8 +36,8 @@ export type Desk360Client = Desk360Api &
  * @throws {ValidationError} when the credentials are missing or contain control characters, an option is unknown or mistyped, or `baseUrl` is not https.
  */
 export function createDesk360Client(options: Desk360ClientOptions): Desk360Client {
-  const core = desk360Core(options, operationTable);
-  return Object.defineProperty(withOperations<paths, Desk360Api>(core, operationTable), "session", { value: core.session, enumerable: false }) as Desk360Client;
+  const core = desk360Core(options, clientParts(operationTable));
+  return Object.defineProperty(withOperations<paths, Desk360Api>(core, operationTable, operationIterators), "session", { value: core.session, enumerable: false }) as Desk360Client;
 }
 
 export { createDesk360Core } from "./core.js";

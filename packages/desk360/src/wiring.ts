@@ -8,13 +8,14 @@ import {
   APIError,
   assertHeaderValue,
   createApiCore,
+  requestBudget,
   errorClassForStatus,
   RateLimitError,
   tokenAuth,
   ValidationError,
   type ApiCore,
   type ClientOptions,
-  type OperationMeta,
+  type CoreParts,
   type RequestBudgetOptions,
   type ValidationIssue,
 } from "@inboxkit/runtime";
@@ -23,8 +24,8 @@ import { errorCodes, vendor, type Desk360ErrorCode } from "./generated/client.js
 import { authLoginOperation } from "./generated/operations.js";
 import type { paths } from "./generated/schema.js";
 
-/** Desk360's documented budget: 60 requests a minute. */
-export const DESK360_BUDGET: RequestBudgetOptions = Object.freeze({ requests: 60, intervalMs: 60_000 });
+/** Desk360's documented budget: 60 requests a minute (with the budget's code: every Desk360 core keeps to it). */
+export const DESK360_BUDGET: RequestBudgetOptions = Object.freeze(requestBudget({ requests: 60, intervalMs: 60_000 }));
 
 /** Options shared by both ways of authenticating. */
 export interface Desk360BaseOptions extends ClientOptions {
@@ -100,12 +101,12 @@ function loginFailed(error: APIError, secrets: readonly string[]): APIError {
 }
 
 /**
- * Checks the Desk360 options and builds the core every Desk360 client and core is (`table`: the
- * client's, so raw calls are matched to their operations). The login calls `auth.login` through
+ * Checks the Desk360 options and builds the core every Desk360 client and core is (`parts`: the
+ * client's `clientParts(table)` — raw calls matched to its operations, the budget's code). The login calls `auth.login` through
  * this same core.
  * @throws {ValidationError} when the credentials are missing or contain control characters, an option is unknown or mistyped, or `baseUrl` is not https.
  */
-export function desk360Core(options: Desk360ClientOptions, table?: readonly OperationMeta[]): Desk360Core {
+export function desk360Core(options: Desk360ClientOptions, parts?: CoreParts): Desk360Core {
   const { token, email, password, ...rest } = (options ?? {}) as Desk360BaseOptions & { token?: string; email?: string; password?: string };
   const issues: ValidationIssue[] = [];
   const hasToken = typeof token === "string" && token.trim() !== "";
@@ -145,7 +146,7 @@ export function desk360Core(options: Desk360ClientOptions, table?: readonly Oper
     check: desk360Checks,
     optionNames: ["token", "email", "password"],
     },
-    table,
+    parts,
   ) as Desk360Core;
   const session = {
     get token() {

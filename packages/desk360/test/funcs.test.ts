@@ -65,4 +65,23 @@ describe("desk360 funcs", () => {
     expect(sizes).toEqual([20, 20, 3]);
     expect(await integrationsList(core)).toHaveLength(20);
   });
+
+  it("a core keeps Desk360's documented budget (60 a minute) and takes a plain requestBudget override", async () => {
+    const waits = async (options: { requestBudget?: { requests: number; intervalMs: number } }, sentFirst: number) => {
+      const { fetch, calls } = recorder(() => json([]));
+      const core = createDesk360Core({ token: "t", fetch, ...options });
+      await Promise.all(Array.from({ length: sentFirst }, () => integrationsList(core)));
+      const controller = new AbortController();
+      const next = integrationsList(core, {}, { signal: controller.signal });
+      await new Promise((r) => setTimeout(r, 30));
+      const sent = calls.length;
+      controller.abort();
+      await expect(next).rejects.toMatchObject({ name: "AbortError" });
+      return sent;
+    };
+    // The default: 60 go out, the 61st waits for a slot.
+    expect(await waits({}, 60)).toBe(60);
+    // A plain override (no requestBudget(…) needed: the vendor's default brings the budget's code).
+    expect(await waits({ requestBudget: { requests: 2, intervalMs: 60_000 } }, 2)).toBe(2);
+  });
 });

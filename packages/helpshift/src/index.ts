@@ -10,8 +10,8 @@
  * ```
  * @packageDocumentation
  */
-import { withOperations, type ClientCore } from "@inboxkit/runtime";
-import { operationTable, type HelpshiftApi } from "./generated/client.js";
+import { clientParts, withOperations, type ClientCore } from "@inboxkit/runtime";
+import { operationTable, operationIterators, type HelpshiftApi } from "./generated/client.js";
 import type { paths } from "./generated/schema.js";
 import { helpshiftCore, type HelpshiftClientOptions } from "./wiring.js";
 
@@ -36,7 +36,7 @@ export type HelpshiftClient = HelpshiftApi & ClientCore<paths>;
  * plain subdomain label, or `baseUrl` is not https.
  */
 export function createHelpshiftClient(options: HelpshiftClientOptions): HelpshiftClient {
-  return withOperations<paths, HelpshiftApi>(helpshiftCore(options, operationTable), operationTable);
+  return withOperations<paths, HelpshiftApi>(helpshiftCore(options, clientParts(operationTable)), operationTable, operationIterators);
 }
 
 export { createHelpshiftCore } from "./core.js";

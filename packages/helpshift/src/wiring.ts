@@ -3,7 +3,7 @@
  * that both `createHelpshiftCore` and `createHelpshiftClient` are built with.
  * @module
  */
-import { createApiCore, type ApiCore, type ClientOptions, type OperationMeta } from "@inboxkit/runtime";
+import { createApiCore, type ApiCore, type ClientOptions, type CoreParts } from "@inboxkit/runtime";
 import { basicAuthorization, checkClientOptions } from "./auth.js";
 import { createCheck } from "./check.js";
 import { vendor } from "./generated/client.js";
@@ -21,12 +21,12 @@ export interface HelpshiftClientOptions extends ClientOptions {
 export type HelpshiftCore = ApiCore<paths, undefined>;
 
 /**
- * Checks the Helpshift options and builds the core every Helpshift client and core is (`table`: the
- * client's, so raw calls are matched to their operations).
+ * Checks the Helpshift options and builds the core every Helpshift client and core is (`parts`: the
+ * client's `clientParts(table)` — raw calls matched to its operations, the budget's code).
  * @throws {ValidationError} when `apiKey` or `domain` is missing or contains CR/LF, `domain` is not a
  * plain subdomain label, or `baseUrl` is not https.
  */
-export function helpshiftCore(options: HelpshiftClientOptions, table?: readonly OperationMeta[]): HelpshiftCore {
+export function helpshiftCore(options: HelpshiftClientOptions, parts?: CoreParts): HelpshiftCore {
   const { apiKey, domain, ...rest } = options ?? ({} as HelpshiftClientOptions);
   checkClientOptions(apiKey, domain);
   const authorization = basicAuthorization(apiKey);
@@ -40,6 +40,6 @@ export function helpshiftCore(options: HelpshiftClientOptions, table?: readonly 
       check: createCheck(),
       optionNames: ["apiKey", "domain"],
     },
-    table,
+    parts,
   );
 }

@@ -8,9 +8,9 @@
  * ```
  * @packageDocumentation
  */
-import { withOperations, type ClientCore } from "@inboxkit/runtime";
+import { clientParts, withOperations, type ClientCore } from "@inboxkit/runtime";
 import { helpwiseCore, type HelpwiseClientOptions } from "./wiring.js";
-import { operationTable, type HelpwiseApi } from "./generated/client.js";
+import { operationTable, operationIterators, type HelpwiseApi } from "./generated/client.js";
 import type { paths } from "./generated/schema.js";
 
 /** A Helpwise client: one method per operation (`helpwise.mailboxes.list(…)`), plus `raw` and `rateLimit`. */
@@ -28,7 +28,7 @@ export type HelpwiseClient = HelpwiseApi & ClientCore<paths>;
  * @throws {ValidationError} when a credential is missing or contains CR/LF, or `baseUrl` is not https.
  */
 export function createHelpwiseClient(options: HelpwiseClientOptions): HelpwiseClient {
-  return withOperations<paths, HelpwiseApi>(helpwiseCore(options, operationTable), operationTable);
+  return withOperations<paths, HelpwiseApi>(helpwiseCore(options, clientParts(operationTable)), operationTable, operationIterators);
 }
 
 export { createHelpwiseCore } from "./core.js";

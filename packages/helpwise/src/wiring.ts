@@ -3,7 +3,7 @@
  * `createHelpwiseClient` are built with.
  * @module
  */
-import { assertHeaderValue, createApiCore, ValidationError, type ApiCore, type ClientOptions, type OperationMeta, type ValidationIssue } from "@inboxkit/runtime";
+import { assertHeaderValue, createApiCore, ValidationError, type ApiCore, type ClientOptions, type CoreParts, type ValidationIssue } from "@inboxkit/runtime";
 import { vendor } from "./generated/client.js";
 import type { paths } from "./generated/schema.js";
 
@@ -19,11 +19,11 @@ export interface HelpwiseClientOptions extends ClientOptions {
 export type HelpwiseCore = ApiCore<paths, undefined>;
 
 /**
- * Checks the Helpwise options and builds the core every Helpwise client and core is (`table`: the
- * client's, so raw calls are matched to their operations).
+ * Checks the Helpwise options and builds the core every Helpwise client and core is (`parts`: the
+ * client's `clientParts(table)` — raw calls matched to its operations, the budget's code).
  * @throws {ValidationError} when a credential is missing or contains CR/LF, or `baseUrl` is not https.
  */
-export function helpwiseCore(options: HelpwiseClientOptions, table?: readonly OperationMeta[]): HelpwiseCore {
+export function helpwiseCore(options: HelpwiseClientOptions, parts?: CoreParts): HelpwiseCore {
   const { apiKey, apiSecret, ...rest } = options ?? ({} as HelpwiseClientOptions);
   const issues: ValidationIssue[] = [];
   if (typeof apiKey !== "string" || apiKey.trim() === "") issues.push({ path: "apiKey", message: "is required" });
@@ -39,7 +39,7 @@ export function helpwiseCore(options: HelpwiseClientOptions, table?: readonly Op
       secrets: [apiKey, apiSecret, `${apiKey}:${apiSecret}`],
       optionNames: ["apiKey", "apiSecret"],
     },
-    table,
+    parts,
   );
 }
 

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { json, recorder } from "../../../scripts/vitest/funcs-harness.js";
 import { createHelpwiseCore } from "../src/core.js";
 import { mailboxesList, mailboxesListIterate, mailboxesListPages, threadsAssign, whatsappSend } from "../src/funcs.js";
-import { createHelpwiseClient, ValidationError } from "../src/index.js";
+import { createHelpwiseClient, requestBudget, ValidationError } from "../src/index.js";
 
 const CREDENTIALS = { apiKey: "hwkey_0123456789", apiSecret: "hwsecret_abcdefghij" };
 const MAILBOXES = { status: "success", data: [{ id: "1", email: "a@b.co" }], message: "" };
@@ -27,6 +27,36 @@ describe("helpwise funcs", () => {
     const { data, response } = await mailboxesList(core, { limit: 10 }).withResponse();
     expect(data).toEqual(MAILBOXES.data);
     expect(response.status).toBe(200);
+  });
+
+  it("keep a request budget on a core when it comes with its code (requestBudget(…)); the client takes plain options", async () => {
+    const budget = { requests: 1, intervalMs: 60_000 };
+    expect(() => createHelpwiseCore({ ...CREDENTIALS, requestBudget: budget })).toThrow(
+      "requestBudget: needs the budget's code, which a Helpwise core carries only when asked: pass requestBudget({ requests, intervalMs }) (import { requestBudget } from the Helpwise package), or use the client",
+    );
+    const ways = {
+      core: (fetch: typeof globalThis.fetch) => {
+        const core = createHelpwiseCore({ ...CREDENTIALS, fetch, requestBudget: requestBudget(budget) });
+        return (signal: AbortSignal) => mailboxesList(core, {}, { signal });
+      },
+      client: (fetch: typeof globalThis.fetch) => {
+        const client = createHelpwiseClient({ ...CREDENTIALS, fetch, requestBudget: budget });
+        return (signal: AbortSignal) => client.mailboxes.list({}, { signal });
+      },
+    };
+    for (const [way, make] of Object.entries(ways)) {
+      const { fetch, calls } = recorder(() => json(MAILBOXES));
+      const call = make(fetch as typeof globalThis.fetch);
+      await call(new AbortController().signal);
+      // A budget of one a minute: the second call waits for the slot (and is abandoned here).
+      const controller = new AbortController();
+      const second = call(controller.signal);
+      await new Promise((r) => setTimeout(r, 30));
+      expect({ way, sent: calls.length }).toEqual({ way, sent: 1 });
+      controller.abort();
+      await expect(second).rejects.toMatchObject({ name: "AbortError" });
+      expect({ way, sent: calls.length }).toEqual({ way, sent: 1 });
+    }
   });
 
   it("refuse a bad parameter before anything is sent, as the client does", async () => {

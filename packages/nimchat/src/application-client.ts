@@ -3,8 +3,8 @@
  * messages, reports, webhooks, automation and help center, with a user's token or an agent bot's.
  * @module
  */
-import { createApiCore, withOperations, type ApiCore, type ClientCore, type OperationMeta } from "@inboxkit/runtime";
-import { applicationOperationTable, vendor, type NimchatApplicationApi, type NimchatApplicationApiForAgentBotApiKey } from "./generated/client.js";
+import { clientParts, createApiCore, withOperations, type ApiCore, type ClientCore, type CoreParts } from "@inboxkit/runtime";
+import { applicationOperationTable, applicationOperationIterators, vendor, type NimchatApplicationApi, type NimchatApplicationApiForAgentBotApiKey } from "./generated/client.js";
 import type { paths } from "./generated/schema.js";
 import { filterChecks } from "./filter.js";
 import { asObject, checkToken, throwIfIssues, TOKEN_HEADER, type NimchatBaseOptions } from "./options.js";
@@ -71,7 +71,7 @@ export function createNimchatClient(options: NimchatAgentBotOptions): NimchatAge
 export function createNimchatClient(options: NimchatUserOptions): NimchatApplicationClient;
 export function createNimchatClient(options: NimchatClientOptions): NimchatApplicationClient | NimchatAgentBotClient;
 export function createNimchatClient(options: NimchatClientOptions): NimchatApplicationClient | NimchatAgentBotClient {
-  return withOperations<paths, NimchatApplicationApi>(applicationCore(options, applicationOperationTable), applicationOperationTable);
+  return withOperations<paths, NimchatApplicationApi>(applicationCore(options, clientParts(applicationOperationTable)), applicationOperationTable, applicationOperationIterators);
 }
 
 /**
@@ -83,12 +83,12 @@ export type NimchatApplicationCore = ApiCore<paths, "application">;
 
 /**
  * Checks the Application API options and builds the core every Application API client and core is
- * (`table`: the client's, so raw calls are matched to their operations).
+ * (`parts`: the client's `clientParts(table)` — raw calls matched to its operations, the budget's code).
  * @throws {ValidationError} when neither or both tokens are given, a token is blank or holds control
  * characters, `accountId` is not a positive integer, `baseUrl` is missing or not https, or on an
  * unknown option.
  */
-export function applicationCore(options: NimchatClientOptions, table?: readonly OperationMeta[]): NimchatApplicationCore {
+export function applicationCore(options: NimchatClientOptions, parts?: CoreParts): NimchatApplicationCore {
   const subject = "Nimchat client options";
   const { userToken, agentBotToken, accountId, ...rest } = asObject(options, subject) as unknown as { userToken?: unknown; agentBotToken?: unknown; accountId?: unknown } & NimchatBaseOptions;
   const issues: { path: string; message: string }[] = [];
@@ -116,6 +116,6 @@ export function applicationCore(options: NimchatClientOptions, table?: readonly 
       check: filterChecks,
       api: "application",
     },
-    table,
+    parts,
   );
 }

@@ -3,8 +3,8 @@
  * users, platform agent bots), authenticated with a platform app token.
  * @module
  */
-import { createApiCore, withOperations, type ApiCore, type ClientCore, type OperationMeta } from "@inboxkit/runtime";
-import { platformOperationTable, vendor, type NimchatPlatformApi } from "./generated/client.js";
+import { clientParts, createApiCore, withOperations, type ApiCore, type ClientCore, type CoreParts } from "@inboxkit/runtime";
+import { platformOperationTable, platformOperationIterators, vendor, type NimchatPlatformApi } from "./generated/client.js";
 import type { paths } from "./generated/schema.js";
 import { asObject, checkToken, throwIfIssues, TOKEN_HEADER, type NimchatBaseOptions } from "./options.js";
 
@@ -22,11 +22,11 @@ export type NimchatPlatformCore = ApiCore<paths, "platform">;
 
 /**
  * Checks the Platform API options and builds the core every Platform API client and core is
- * (`table`: the client's, so raw calls are matched to their operations).
+ * (`parts`: the client's `clientParts(table)` — raw calls matched to its operations, the budget's code).
  * @throws {ValidationError} when `platformToken` is missing, blank or holds control characters, when
  * `baseUrl` is missing or not https (plain http only for localhost), or on an unknown option.
  */
-export function platformCore(options: NimchatPlatformOptions, table?: readonly OperationMeta[]): NimchatPlatformCore {
+export function platformCore(options: NimchatPlatformOptions, parts?: CoreParts): NimchatPlatformCore {
   const subject = "Nimchat platform client options";
   const { platformToken, ...rest } = asObject(options, subject) as unknown as NimchatPlatformOptions;
   const issues: { path: string; message: string }[] = [];
@@ -42,7 +42,7 @@ export function platformCore(options: NimchatPlatformOptions, table?: readonly O
       optionNames: ["platformToken"],
       api: "platform",
     },
-    table,
+    parts,
   );
 }
 
@@ -61,5 +61,5 @@ export function platformCore(options: NimchatPlatformOptions, table?: readonly O
  * `baseUrl` is missing or not https (plain http only for localhost), or on an unknown option.
  */
 export function createNimchatPlatformClient(options: NimchatPlatformOptions): NimchatPlatformClient {
-  return withOperations<paths, NimchatPlatformApi>(platformCore(options, platformOperationTable), platformOperationTable);
+  return withOperations<paths, NimchatPlatformApi>(platformCore(options, clientParts(platformOperationTable)), platformOperationTable, platformOperationIterators);
 }

@@ -3,8 +3,8 @@
  * and a contact session keeps the contact's `source_id` for every contact-scoped call.
  * @module
  */
-import { createApiCore, ResponseParseError, ValidationError, withOperations, type ApiCore, type ClientCore, type OperationMeta, type RequestOptions } from "@inboxkit/runtime";
-import { publicOperationTable, vendor, type NimchatPublicApi } from "./generated/client.js";
+import { clientParts, createApiCore, ResponseParseError, ValidationError, withOperations, type ApiCore, type ClientCore, type CoreParts, type RequestOptions } from "@inboxkit/runtime";
+import { publicOperationTable, publicOperationIterators, vendor, type NimchatPublicApi } from "./generated/client.js";
 import type { components, paths } from "./generated/schema.js";
 import { asObject, throwIfIssues, type NimchatBaseOptions } from "./options.js";
 
@@ -100,11 +100,11 @@ export type NimchatPublicCore = ApiCore<paths, "public">;
 
 /**
  * Checks the public client API options and builds the core every public API client and core is
- * (`table`: the client's, so raw calls are matched to their operations).
+ * (`parts`: the client's `clientParts(table)` — raw calls matched to its operations, the budget's code).
  * @throws {ValidationError} when `inboxIdentifier` is missing or blank, `baseUrl` is missing or not
  * https, or on an unknown option.
  */
-export function publicCore(options: NimchatPublicOptions, table?: readonly OperationMeta[]): NimchatPublicCore {
+export function publicCore(options: NimchatPublicOptions, parts?: CoreParts): NimchatPublicCore {
   const subject = "Nimchat public client options";
   const { inboxIdentifier, ...rest } = asObject(options, subject) as unknown as { inboxIdentifier?: unknown } & NimchatBaseOptions;
   const issues: { path: string; message: string }[] = [];
@@ -120,7 +120,7 @@ export function publicCore(options: NimchatPublicOptions, table?: readonly Opera
       optionNames: ["inboxIdentifier"],
       api: "public",
     },
-    table,
+    parts,
   );
 }
 
@@ -139,7 +139,7 @@ export function publicCore(options: NimchatPublicOptions, table?: readonly Opera
  * https, or on an unknown option.
  */
 export function createNimchatPublicClient(options: NimchatPublicOptions): NimchatPublicClient {
-  const api = withOperations<paths, NimchatPublicApi>(publicCore(options, publicOperationTable), publicOperationTable);
+  const api = withOperations<paths, NimchatPublicApi>(publicCore(options, clientParts(publicOperationTable)), publicOperationTable, publicOperationIterators);
   const contactSession = (contactIdentifier: string, pubsubToken?: string): NimchatContactSession => {
     if (typeof contactIdentifier !== "string" || contactIdentifier.trim() === "") {
       throw new ValidationError([{ path: "contactIdentifier", message: "must be a non-empty string (the contact's source_id)" }], { subject: "Nimchat contact session" });

@@ -495,3 +495,39 @@ export class RequestBudget {
     }, Math.max(1, Math.floor(leaseMs / 3)));
   }
 }
+
+/** Builds the {@link RequestBudget} of a client or core from its options and store settings. */
+export type BudgetFactory = (options: RequestBudgetOptions, config: RequestBudgetConfig) => RequestBudget;
+
+/** Where {@link requestBudget} puts the budget's factory on its options (a symbol: not an option name, not serialized). */
+export const BUDGET_FACTORY: unique symbol = Symbol.for("inboxkit.requestBudget") as never;
+
+/** The factory a client is given (`clientParts`) and {@link requestBudget} attaches. */
+export const createRequestBudget: BudgetFactory = (options, config) => new RequestBudget(options, config);
+
+/** Budget options that carry the budget's code with them (see {@link requestBudget}). */
+export interface RequestBudgetPlan extends RequestBudgetOptions {
+  readonly [BUDGET_FACTORY]: BudgetFactory;
+}
+
+/**
+ * The `requestBudget` option of a core, with the budget's code: a core (`create<Vendor>Core`, for the
+ * standalone functions) bundles the request budget only when it is asked for this way, so a page that
+ * does not keep a client-side budget does not carry it. The client objects (`create<Vendor>Client`),
+ * and the cores of vendors with a documented limit (Desk360), take plain `{ requests, intervalMs }` too.
+ *
+ * ```ts
+ * import { createHelpwiseCore } from "@inboxkit/helpwise/core";
+ * import { requestBudget } from "@inboxkit/helpwise";
+ * const helpwise = createHelpwiseCore({ apiKey, apiSecret, requestBudget: requestBudget({ requests: 10, intervalMs: 1000 }) });
+ * ```
+ */
+export function requestBudget(options: RequestBudgetOptions): RequestBudgetPlan {
+  return { ...options, [BUDGET_FACTORY]: createRequestBudget };
+}
+
+/** The budget factory `options` carry (from {@link requestBudget}), if any. */
+export function budgetFactoryOf(options: RequestBudgetOptions | undefined): BudgetFactory | undefined {
+  const factory = (options as Partial<RequestBudgetPlan> | undefined)?.[BUDGET_FACTORY];
+  return typeof factory === "function" ? factory : undefined;
+}

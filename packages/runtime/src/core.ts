@@ -8,7 +8,7 @@
 import openapiFetch, { type Client } from "openapi-fetch";
 import { toApiError } from "./api-error.js";
 import { unreadCopy, type ParseAs } from "./body.js";
-import { RequestBudget, type BudgetStore, type RequestBudgetOptions, type StoreErrorMode } from "./budget.js";
+import { budgetFactoryOf, type BudgetFactory, type BudgetStore, type RequestBudgetOptions, type StoreErrorMode } from "./budget.js";
 import { ValidationError, type ValidationIssue } from "./errors.js";
 import { assertHeaders, redactedHeaderError } from "./headers.js";
 import type { Logger } from "./logger.js";
@@ -19,7 +19,7 @@ import { RateLimitTracker, type RateLimitState } from "./rate-limit.js";
 import { resolveRetry, type RetryOptions } from "./retry.js";
 import { createTransport, PreparedRequest, type AuthHook } from "./transport.js";
 import type { APIPromise, RequestOptions } from "./types.js";
-import { checkBaseUrl, templateRegExp } from "./url.js";
+import { checkBaseUrl } from "./url.js";
 import { validate } from "./validate.js";
 
 /** Options every InboxKit client accepts (vendor clients add their credentials). Checked at run time. */
@@ -46,7 +46,9 @@ export interface ClientOptions {
   /**
    * A client-side request budget (`{ requests, intervalMs }`: at most `requests` requests in any
    * `intervalMs` window, as the server counts them), or `false` for none. Vendors with a documented
-   * limit set a default (Desk360: 60 a minute).
+   * limit set a default (Desk360: 60 a minute). On a core (`create<Vendor>Core`) of a vendor without
+   * one, pass `requestBudget({ requests, intervalMs })`: the budget's code then comes with it, and a
+   * core that keeps no budget does not bundle it.
    */
   readonly requestBudget?: RequestBudgetOptions | false;
   /**
@@ -121,6 +123,18 @@ export interface VendorWiring {
 }
 
 /**
+ * What a client object brings to its core beyond the pipeline (see `clientParts` of the client
+ * module): kept out of `createApiCore` itself so that a core used with standalone functions does not
+ * bundle them.
+ */
+export interface CoreParts {
+  /** Finds the operation a raw call (`core.raw.GET(…)`) is, for its idempotency and accepted credentials. */
+  readonly lookup?: (baseUrl: string) => (method: string, url: string) => OperationMeta | undefined;
+  /** Builds a request budget from plain `{ requests, intervalMs }` options. */
+  readonly budget?: BudgetFactory;
+}
+
+/**
  * Wraps a call in an {@link APIPromise}: the result, with `.withResponse()` and `.asResponse()` on
  * the same single request. Whichever form the caller awaits carries the call's error; the others are
  * marked handled, so no unhandled rejection is reported for them.
@@ -148,25 +162,6 @@ const createClient: typeof openapiFetch =
   typeof openapiFetch === "function" ? openapiFetch : (openapiFetch as unknown as { default: typeof openapiFetch }).default;
 
 const RAW_METHODS = ["request", "GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE"] as const;
-
-/** Compiles the table's path templates for raw-call lookups. */
-function compileLookup(table: readonly OperationMeta[], baseUrl: string): (method: string, url: string) => OperationMeta | undefined {
-  const exact = new Map<string, OperationMeta>();
-  const templated: { method: string; re: RegExp; op: OperationMeta }[] = [];
-  for (const op of table) {
-    if (op.path.includes("{")) templated.push({ method: op.method, re: templateRegExp(op.path), op });
-    else exact.set(`${op.method} ${op.path}`, op);
-  }
-  return (method, url) => {
-    let path = url.startsWith(baseUrl) ? url.slice(baseUrl.length) : new URL(url).pathname;
-    const q = path.search(/[?#]/);
-    if (q >= 0) path = path.slice(0, q);
-    const hit = exact.get(`${method} ${path}`);
-    if (hit) return hit;
-    for (const t of templated) if (t.method === method && t.re.test(path)) return t.op;
-    return undefined;
-  };
-}
 
 /** A pre-send failure of openapi-fetch (a header refused by `Headers`, a body JSON cannot encode) as a ValidationError without the value. */
 function presendError(error: unknown): unknown {
@@ -226,15 +221,15 @@ export interface ApiCore<Paths extends {} = {}, Api extends string | undefined =
 /**
  * Builds a vendor's core: the request pipeline, checked options and wiring, without an operation
  * table. Vendor packages call this from `create<Vendor>Core`; `createApiClient` builds on it.
- * `table` (optional) only lets raw calls (`core.raw.GET(…)`) be matched to their operation (its
- * idempotency, accepted credentials); operations are called with {@link ApiCore.call}.
+ * `parts` are a client's (`clientParts(table)`): raw calls matched to the table's operations, and
+ * the request budget's code for plain budget options; operations are called with {@link ApiCore.call}.
  * @throws {ValidationError} on an unknown option or a wrong type, a missing or unsafe `baseUrl`, or a header that cannot be sent.
  */
 export function createApiCore<Paths extends {} = {}, Api extends string | undefined = string | undefined>(
   vendor: VendorMeta,
   options: ClientOptions = {},
   wiring: VendorWiring = {},
-  table: readonly OperationMeta[] = [],
+  parts: CoreParts = {},
 ): ApiCore<Paths, Api> {
   const configured = (wiring.secrets ?? []).filter((s) => typeof s === "string" && s.length > 0);
   const subject = `${vendor.name} client options`;
@@ -257,6 +252,11 @@ export function createApiCore<Paths extends {} = {}, Api extends string | undefi
   if (options.budgetStore === undefined) {
     for (const name of ["budgetKey", "onStoreError"] as const) if (options[name] !== undefined) storeIssues.push({ path: name, message: "needs budgetStore (without one the budget is this client's alone)" });
   }
+  // The budget's code: carried by the options (`requestBudget(…)`), a client's, or the vendor default's.
+  const makeBudget = budgetFactoryOf(budgetOptions) ?? parts.budget ?? budgetFactoryOf(wiring.defaultBudget);
+  if (budgetOptions && !makeBudget) {
+    storeIssues.push({ path: "requestBudget", message: `needs the budget's code, which a ${vendor.name} core carries only when asked: pass requestBudget({ requests, intervalMs }) (import { requestBudget } from the ${vendor.name} package), or use the client` });
+  }
   if (storeIssues.length) throw new ValidationError(storeIssues, { subject, secrets: configured });
   const waitOption = options.waitOnRateLimit ?? wiring.defaultWaitOnRateLimit ?? false;
   const rateLimit = new RateLimitTracker();
@@ -272,12 +272,12 @@ export function createApiCore<Paths extends {} = {}, Api extends string | undefi
     timeoutMs: options.timeoutMs ?? 60_000,
     rateLimit,
     maxRateLimitWaitMs: waitOption === true ? 60_000 : waitOption === false ? 0 : waitOption,
-    budget: budgetOptions ? new RequestBudget(budgetOptions, { store: options.budgetStore, key: options.budgetKey, onStoreError: options.onStoreError }) : undefined,
+    budget: budgetOptions && makeBudget ? makeBudget(budgetOptions, { store: options.budgetStore, key: options.budgetKey, onStoreError: options.onStoreError }) : undefined,
     auth,
     scheme: wiring.scheme,
     logger: options.logger,
     secrets,
-    lookup: table.length ? compileLookup(table, baseUrl) : () => undefined,
+    lookup: parts.lookup ? parts.lookup(baseUrl) : () => undefined,
     sleep: options.sleep,
   });
 

@@ -13,7 +13,10 @@ export {
   BudgetStoreError,
   MemoryBudgetStore,
   RequestBudget,
+  createRequestBudget,
+  requestBudget,
   type BudgetAcquireResult,
+  type BudgetFactory,
   type BudgetSlot,
   type BudgetStore,
   type BudgetStoreErrorOptions,
@@ -21,6 +24,7 @@ export {
   type ReleaseSlot,
   type RequestBudgetConfig,
   type RequestBudgetOptions,
+  type RequestBudgetPlan,
   type SlotLease,
   type StoreErrorMode,
 } from "./budget.js";
@@ -37,6 +41,6 @@ export { constantTimeEqual, urlSecretMatches } from "./secret.js";
 export { tokenAuth, type TokenAuth, type TokenAuthOptions } from "./auth.js";
 export { assertHeaderName, assertHeaders, assertHeaderValue } from "./headers.js";
 export { checkBaseUrl, isLoopback } from "./url.js";
-export { createApiCore, type ApiCore, type ClientCore, type ClientOptions, type SentCall, type VendorWiring } from "./core.js";
-export { createApiClient, withOperations } from "./client.js";
+export { createApiCore, type ApiCore, type ClientCore, type ClientOptions, type CoreParts, type SentCall, type VendorWiring } from "./core.js";
+export { clientParts, createApiClient, withOperations, type OperationIterators } from "./client.js";
 export type { APIPromise, BinaryResult, Method, PagedMethod, RequestOptions, TimeCursorMethod, WithResponse } from "./types.js";

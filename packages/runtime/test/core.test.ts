@@ -2,7 +2,7 @@
 // a call through the core is the client method's request, the operation's encoders are what encode
 // its body, a core of one API refuses another API's operations, and the iterators page through it.
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { createApiCore, iterateOperation, MemoryBudgetStore, operationHistory, operationPages, ValidationError, withOperations, type OperationMeta } from "../src/index.js";
+import { clientParts, createApiCore, followOperation, iterateOperation, MemoryBudgetStore, operationHistory, operationPages, requestBudget, ValidationError, withOperations, type OperationMeta } from "../src/index.js";
 import { acme, drain, json, scriptedFetch, SECRET, table, vendor, type AcmeApi } from "./fixtures.js";
 
 const op = (id: string): OperationMeta => table.find((o) => o.id === id) as OperationMeta;
@@ -72,14 +72,34 @@ describe("createApiCore", () => {
 
   it("withOperations maps a table onto a core: methods by resource, raw and rateLimit from the core", async () => {
     const { fetch, calls } = scriptedFetch(() => json({ data: { id: "i1" } }, 200, { "x-ratelimit-remaining": "7", "x-ratelimit-limit": "10" }));
-    const core = createApiCore(vendor, { fetch }, wiring, table);
-    const client = withOperations<{}, AcmeApi>(core, table);
+    const core = createApiCore(vendor, { fetch }, wiring, clientParts(table));
+    const client = withOperations<{}, AcmeApi>(core, table, { iterate: iterateOperation, pages: operationPages, history: operationHistory, follow: followOperation });
     expect(Object.keys(client).sort()).toEqual(["chats", "events", "files", "forms", "items", "logs", "messages", "people", "posts"]);
     await client.items.get({ itemId: "i1" });
     expect(client.raw).toBe(core.raw);
     expect(client.rateLimit).toEqual(core.rateLimit);
     expect(typeof client.chats.history.iterateHistory).toBe("function");
     expect(calls).toHaveLength(1);
+  });
+
+  it("withOperations takes the iterators from the table's generated set, and says which one a table lacks", async () => {
+    const core = createApiCore(vendor, { fetch: scriptedFetch(() => json({ data: [] })).fetch }, wiring);
+    const paged = table.filter((o) => o.pagination && !o.timeCursor);
+    const plain = table.filter((o) => !o.pagination && !o.timeCursor);
+    // A table with no paging operation needs none.
+    expect(Object.keys(withOperations(core, plain)).length).toBeGreaterThan(0);
+    const first = paged[0] as OperationMeta;
+    expect(() => withOperations(core, paged)).toThrow(new TypeError(`${first.id} needs the \`iterate\` iterator: pass the table's generated iterators to withOperations (regenerate the client)`));
+    expect(() => withOperations(core, paged, { iterate: iterateOperation })).toThrow(/needs the `pages` iterator/);
+    const cursor = table.filter((o) => o.timeCursor);
+    expect(() => withOperations(core, cursor, { iterate: iterateOperation, pages: operationPages, history: operationHistory })).toThrow(/needs the `follow` iterator/);
+    // The method's iterator is the one given: a stand-in sees the core, the operation and the call's arguments.
+    const seen: unknown[] = [];
+    const iterate = ((c: unknown, o: OperationMeta, params: unknown) => (seen.push([c, o.id, params]), (async function* () {})())) as unknown as typeof iterateOperation;
+    const client = withOperations<{}, AcmeApi>(core, paged, { iterate, pages: operationPages });
+    const method = Object.values(client as unknown as Record<string, Record<string, { iterate: (p: unknown) => unknown }>>)[0] as Record<string, { iterate: (p: unknown) => unknown }>;
+    Object.values(method)[0]?.iterate({ page: 2 });
+    expect(seen).toEqual([[core, first.id, { page: 2 }]]);
   });
 });
 
@@ -119,9 +139,55 @@ describe("createApiCore (pinned by mutation testing)", () => {
     const store = new MemoryBudgetStore({ now: () => 1_000 });
     const spec = { requests: 1, intervalMs: 60_000 };
     const { fetch } = scriptedFetch(() => json({ data: {} }));
-    const core = createApiCore(vendor, { fetch, budgetStore: store, budgetKey: "k" }, { ...wiring, defaultBudget: spec });
+    const core = createApiCore(vendor, { fetch, budgetStore: store, budgetKey: "k" }, { ...wiring, defaultBudget: requestBudget(spec) });
     await core.call(op("items.get"), { itemId: "1" });
     expect(store.acquire("k", spec)).toEqual({ granted: false, waitMs: 60_000, pausedMs: 0 });
+  });
+
+  it("a core holds a budget only when its code comes along: requestBudget(…), the client's parts or the vendor's default", async () => {
+    const spec = { requests: 1, intervalMs: 60_000 };
+    // Plain options on a bare core (the standalone functions' core of a vendor without a documented limit): refused before anything is sent.
+    const bare = scriptedFetch(() => json({ data: {} }));
+    const refused = caught(() => createApiCore(vendor, { fetch: bare.fetch, requestBudget: spec }, wiring));
+    expect(refused).toBeInstanceOf(ValidationError);
+    expect((refused as ValidationError).issues).toEqual([
+      { path: "requestBudget", message: "needs the budget's code, which a Acme core carries only when asked: pass requestBudget({ requests, intervalMs }) (import { requestBudget } from the Acme package), or use the client" },
+    ]);
+    expect(bare.calls).toHaveLength(0);
+    // Each way of bringing the code keeps the budget: the second call waits for the first one's slot.
+    const ways = {
+      plan: (fetch: typeof bare.fetch) => createApiCore(vendor, { fetch, requestBudget: requestBudget(spec) }, wiring),
+      client: (fetch: typeof bare.fetch) => createApiCore(vendor, { fetch, requestBudget: spec }, wiring, clientParts(table)),
+      vendorDefault: (fetch: typeof bare.fetch) => createApiCore(vendor, { fetch }, { ...wiring, defaultBudget: requestBudget(spec) }),
+      // A plain override on a vendor with a default: the default's code serves it.
+      override: (fetch: typeof bare.fetch) => createApiCore(vendor, { fetch, requestBudget: { ...spec } }, { ...wiring, defaultBudget: requestBudget({ requests: 100, intervalMs: 1 }) }),
+    };
+    for (const [name, make] of Object.entries(ways)) {
+      const { fetch, calls } = scriptedFetch(() => json({ data: {} }));
+      const core = make(fetch);
+      await core.call(op("items.get"), { itemId: "1" });
+      const controller = new AbortController();
+      const second = core.call(op("items.get"), { itemId: "2" }, { signal: controller.signal });
+      await new Promise((r) => setTimeout(r, 30));
+      expect({ name, sent: calls.length }).toEqual({ name, sent: 1 });
+      controller.abort();
+      await expect(second).rejects.toMatchObject({ name: "AbortError" });
+      expect({ name, sent: calls.length }).toEqual({ name, sent: 1 });
+    }
+    // Without any budget nothing waits.
+    const free = scriptedFetch(() => json({ data: {} }));
+    const core = createApiCore(vendor, { fetch: free.fetch }, wiring);
+    await Promise.all([core.call(op("items.get"), { itemId: "1" }), core.call(op("items.get"), { itemId: "2" })]);
+    expect(free.calls).toHaveLength(2);
+  });
+
+  it("requestBudget(…) keeps its options, adds no enumerable name, and passes the option checks", () => {
+    const plan = requestBudget({ requests: 5, intervalMs: 1000 });
+    expect(Object.keys(plan)).toEqual(["requests", "intervalMs"]);
+    expect(JSON.stringify(plan)).toBe('{"requests":5,"intervalMs":1000}');
+    expect(() => createApiCore(vendor, { fetch: scriptedFetch().fetch, requestBudget: plan }, wiring)).not.toThrow();
+    const bad = caught(() => createApiCore(vendor, { fetch: scriptedFetch().fetch, requestBudget: requestBudget({ requests: 0, intervalMs: 1000 }) }, wiring));
+    expect((bad as ValidationError).issues).toEqual([{ path: "requestBudget.requests", message: "must be an integer >= 1 (got 0)" }]);
   });
 
   it("sends Accept: application/json, */* for a file, and the call's own headers", async () => {

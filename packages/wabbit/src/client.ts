@@ -3,8 +3,8 @@
  * 360dialog API key authentication.
  * @module
  */
-import { withOperations, type ClientCore } from "@inboxkit/runtime";
-import { operationTable, type WabbitApi } from "./generated/client.js";
+import { clientParts, withOperations, type ClientCore } from "@inboxkit/runtime";
+import { operationTable, operationIterators, type WabbitApi } from "./generated/client.js";
 import type { paths } from "./generated/schema.js";
 import { wabbitCore, type WabbitClientOptions, type WabbitSession } from "./wiring.js";
 
@@ -38,8 +38,8 @@ export type WabbitClient = WabbitApi &
  * @throws {ValidationError} when the credentials are missing, mixed, empty or not sendable, an option is unknown or mistyped, or `baseUrl` is missing or not https.
  */
 export function createWabbitClient(options: WabbitClientOptions): WabbitClient {
-  const core = wabbitCore(options, operationTable);
-  return Object.defineProperty(withOperations<paths, WabbitApi>(core, operationTable), "session", { value: core.session, enumerable: false }) as WabbitClient;
+  const core = wabbitCore(options, clientParts(operationTable));
+  return Object.defineProperty(withOperations<paths, WabbitApi>(core, operationTable, operationIterators), "session", { value: core.session, enumerable: false }) as WabbitClient;
 }
 
 export type { WabbitApiKeyOptions, WabbitBaseOptions, WabbitClientOptions, WabbitCore, WabbitLoginOptions, WabbitSession, WabbitTokenOptions } from "./wiring.js";

@@ -14,7 +14,7 @@ import {
   ValidationError,
   type ApiCore,
   type ClientOptions,
-  type OperationMeta,
+  type CoreParts,
   type RetryOptions,
   type ValidationIssue,
 } from "@inboxkit/runtime";
@@ -122,12 +122,12 @@ function loginFailed(error: APIError, secrets: readonly string[]): APIError {
 const describe = (value: unknown): string => (value === null ? "null" : Array.isArray(value) ? "an array" : typeof value === "string" ? "an empty string" : typeof value);
 
 /**
- * Checks the wabbit options and builds the core every wabbit client and core is (`table`: the
- * client's, so raw calls are matched to their operations). The login calls `auth.token` through
+ * Checks the wabbit options and builds the core every wabbit client and core is (`parts`: the
+ * client's `clientParts(table)` — raw calls matched to its operations, the budget's code). The login calls `auth.token` through
  * this same core.
  * @throws {ValidationError} when the credentials are missing, mixed, empty or not sendable, an option is unknown or mistyped, or `baseUrl` is missing or not https.
  */
-export function wabbitCore(options: WabbitClientOptions, table?: readonly OperationMeta[]): WabbitCore {
+export function wabbitCore(options: WabbitClientOptions, parts?: CoreParts): WabbitCore {
   if (options === null || typeof options !== "object" || Array.isArray(options)) {
     throw new ValidationError([{ path: "", message: `must be an object with baseUrl and a credential (got ${describe(options)})` }], { subject: "Wabbit client options" });
   }
@@ -182,7 +182,7 @@ export function wabbitCore(options: WabbitClientOptions, table?: readonly Operat
     secrets,
     optionNames: ["token", "username", "password", "apiKey"],
     },
-    table,
+    parts,
   ) as WabbitCore;
   const session: WabbitSession = {
     scheme,

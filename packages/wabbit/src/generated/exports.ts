@@ -5,7 +5,8 @@
 import type { components } from "./schema.js";
 
 export { APIError, AbortError, AuthenticationError, BadRequestError, BudgetStoreError, ConflictError, ConnectionError, InboxKitError, NotFoundError, PaginationError, RateLimitError, RedirectError, ResponseParseError, ServerError, TimeoutError, ValidationError, WebhookError, isInboxKitError } from "@inboxkit/runtime";
-export type { BinaryResult, ClientOptions, Page, RateLimitState, RequestBudgetOptions, RequestOptions, RetryOptions, ValidationIssue } from "@inboxkit/runtime";
+export { MemoryBudgetStore, requestBudget } from "@inboxkit/runtime";
+export type { BinaryResult, BudgetStore, ClientOptions, Page, RateLimitState, RequestBudgetOptions, RequestOptions, RetryOptions, ValidationIssue } from "@inboxkit/runtime";
 export type { components, operations, paths, webhooks } from "./schema.js";
 export { vendor, operationCount, operationTable, webhookTable, webhookResponses, websocketServerMessages } from "./client.js";
 export type { WabbitApi, WabbitWebhookEvent, WabbitRuleEngineWebhookAnswer, WabbitWebsocketServerMessage, WabbitWebsocketClientMessage } from "./client.js";
