@@ -1,6 +1,6 @@
 // Unit tests of the Helpshift client with an injected fetch: the wire format (form with JSON-encoded
-// fields), HTTP Basic auth, the bound domain, every validation case (and that nothing was sent),
-// retries, redaction of the key.
+// fields), HTTP Basic auth, the bound domain, the option checks (exact issues, did-you-mean), every
+// validation case (and that nothing was sent), retries, redaction of the key.
 import { readFileSync } from "node:fs";
 import { inspect } from "node:util";
 import { describe, expect, it } from "vitest";
@@ -22,6 +22,17 @@ function stub(body: unknown = LINK, status = 201, headers: Record<string, string
     return new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json", ...headers } });
   };
   return { fetch, calls };
+}
+
+/** The ValidationError `createHelpshiftClient(options)` throws (fails the test when it does not throw). */
+function optionsError(options: unknown): ValidationError {
+  try {
+    createHelpshiftClient(options as never);
+  } catch (e) {
+    expect(e).toBeInstanceOf(ValidationError);
+    return e as ValidationError;
+  }
+  throw new Error(`accepted ${JSON.stringify(options)}`);
 }
 
 function formOf(init: RequestInit): Record<string, string> {
@@ -149,6 +160,46 @@ describe("createHelpshiftClient: options", () => {
     }
   });
 
+  it("names the option at fault under the Helpshift subject: control characters in the key, a blank domain", () => {
+    // Any control character is refused in the key (it would break or smuggle a header), not only CR/LF.
+    for (const apiKey of [`${KEY}\t`, `${KEY}\u0000`, `hs\u001bkey`, `${KEY}\u007f`]) {
+      const e = optionsError({ apiKey, domain: "acme" });
+      expect(e.message, JSON.stringify(apiKey)).toBe("Invalid Helpshift client options: apiKey: must not contain control characters");
+      expect(e.issues).toEqual([{ path: "apiKey", message: "must not contain control characters" }]);
+    }
+    // A domain of blanks is missing, not a malformed label.
+    for (const domain of ["   ", " \t "]) {
+      expect(optionsError({ apiKey: KEY, domain }).issues, JSON.stringify(domain)).toEqual([{ path: "domain", message: "is required" }]);
+    }
+    expect(optionsError({ apiKey: KEY, domain: " " }).message).toBe("Invalid Helpshift client options: domain: is required");
+  });
+
+  it("hints the label only for a host of helpshift.com itself (http or https, surrounding blanks ignored)", () => {
+    const message = (domain: string) => optionsError({ apiKey: KEY, domain }).message;
+    expect(message("http://acme.helpshift.com")).toMatch(/did you mean "acme"\?\)$/);
+    expect(message(" acme.helpshift.com ")).toMatch(/\(got " acme\.helpshift\.com "; did you mean "acme"\?\)$/);
+    // A deeper host name, or another domain that merely starts like one, gets no (wrong) hint.
+    expect(message("eu.acme.helpshift.com")).toBe(
+      'Invalid Helpshift client options: domain: must be your Helpshift domain name as a plain subdomain label, e.g. "acme" for acme.helpshift.com (got "eu.acme.helpshift.com")',
+    );
+    expect(message("acme.helpshift.com.example.org")).toBe(
+      'Invalid Helpshift client options: domain: must be your Helpshift domain name as a plain subdomain label, e.g. "acme" for acme.helpshift.com (got "acme.helpshift.com.example.org")',
+    );
+  });
+
+  it("offers Helpshift's own option names for a misspelt option", () => {
+    expect(optionsError({ apiKey: KEY, domain: "acme", apikey: KEY, domian: "acme" }).issues).toEqual([
+      { path: "apikey", message: "is not a known option; did you mean `apiKey`?" },
+      { path: "domian", message: "is not a known option; did you mean `domain`?" },
+    ]);
+  });
+
+  it("never echoes the key, even when it was passed as the domain by mistake", () => {
+    const e = optionsError({ apiKey: KEY, domain: KEY });
+    expect(e.issues).toEqual([{ path: "domain", message: expect.stringContaining('(got "[REDACTED]")') }]);
+    expect(`${e.message} ${JSON.stringify(e)} ${inspect(e)}`).not.toContain(KEY);
+  });
+
   it("never echoes the key in an options error", () => {
     const e = (() => {
       try {
@@ -225,6 +276,30 @@ describe("validation before sending", () => {
     await expect(helpshift.messages.getUnread({ app_id: APP })).rejects.toThrow(/one of uid, email or phone_number is required to identify the player/);
     await expect(helpshift.messages.getUnread({ app_id: APP, uid: "" })).rejects.toThrow(/one of uid, email or phone_number is required/);
     await expect(helpshift.messages.getUnread({ app_id: APP, phone_number: "919876543210" })).rejects.toThrow(/phone_number: must start with \+ and the country code/);
+    expect(calls).toHaveLength(0);
+  });
+
+  it("reports a getUnread without any player identity as one issue of the whole request", async () => {
+    const error = await helpshift.messages.getUnread({ app_id: APP, email: "" }).then(() => undefined, (x: unknown) => x);
+    expect(error).toBeInstanceOf(ValidationError);
+    const e = error as ValidationError;
+    expect(e.issues).toEqual([{ path: "", message: "one of uid, email or phone_number is required to identify the player" }]);
+    expect(e.message).toBe("Invalid parameters for Helpshift messages.getUnread: one of uid, email or phone_number is required to identify the player");
+    expect(calls).toHaveLength(0);
+  });
+
+  it("leaves an expiry that is not a map, or a time that is not a finite number, to the schema: one issue, no crash", async () => {
+    const issues = async (value: unknown) => {
+      const e = await helpshift.webchat.createLink({ app_id: APP, expiry: value } as never).catch((x: unknown) => x);
+      expect(e, JSON.stringify(value)).toBeInstanceOf(ValidationError);
+      return (e as ValidationError).issues;
+    };
+    expect(await issues(null)).toEqual([{ path: "expiry", message: expect.stringContaining("got null") }]);
+    expect(await issues("null")).toEqual([{ path: "expiry", message: "expected object, got null" }]);
+    expect(await issues(5)).toEqual([{ path: "expiry", message: expect.stringContaining("expected object, got integer") }]);
+    expect(await issues("5")).toEqual([{ path: "expiry", message: "expected object, got integer" }]);
+    expect(await issues({ time: Number.NaN })).toEqual([{ path: "expiry.time", message: "must be a finite number (got NaN)" }]);
+    expect(await issues({ time: -Infinity })).toEqual([{ path: "expiry.time", message: "must be a finite number (got -Infinity)" }]);
     expect(calls).toHaveLength(0);
   });
 

@@ -1,6 +1,6 @@
 // Unit tests of the helpers: expiry(), decodeQrCode() and browserUrl().
 import { readFileSync } from "node:fs";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { parse } from "yaml";
 import { browserUrl, decodeQrCode, expiry, ValidationError } from "../src/index.js";
 
@@ -45,6 +45,50 @@ describe("expiry()", () => {
     expect(thrown(() => expiry(undefined as never)).message).toMatch(/expiry: needs a time/);
     const both = thrown(() => expiry({ at: Date.now() - 5000, views: 0 }));
     expect(both.issues.map((i) => i.path).sort()).toEqual(["expiry.at", "expiry.views"]);
+  });
+});
+
+describe("expiry(): exact results and messages", () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it("returns only the fields it was given (no keys holding undefined)", () => {
+    // A key holding undefined would still override a default in `{ ...defaults, ...expiry(…) }`.
+    expect(Object.keys(expiry("2h"))).toEqual(["time"]);
+    expect(Object.keys(expiry({ views: 10 }))).toEqual(["viewcount"]);
+    expect(Object.keys(expiry(new Date(Date.now() + 60_000)))).toEqual(["time"]);
+    expect({ ...{ time: "1d" }, ...expiry({ views: 3 }) }).toEqual({ time: "1d", viewcount: 3 });
+  });
+
+  it("reports each problem once, under its path, as an invalid Helpshift expiry", () => {
+    expect(thrown(() => expiry({ at: new Date(Date.now() + 60_000), after: "1h" })).issues).toEqual([{ path: "expiry", message: "takes either `at` or `after`, not both" }]);
+    expect(thrown(() => expiry({})).message).toBe('Invalid Helpshift expiry: expiry: needs a time (a duration such as "2h", or a Date) and/or `views`');
+    // An invalid Date is that one problem, not also "needs a time".
+    expect(thrown(() => expiry(new Date("not a date"))).issues).toEqual([{ path: "expiry.at", message: "must be a valid Date or a whole Unix timestamp in milliseconds" }]);
+  });
+
+  it("takes a time as in the future only after now, and hints at seconds only when read as seconds it would be", () => {
+    const NOW = 1_800_000_000_000; // 2027-01-15T08:00:00.000Z
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(NOW);
+    const message = (at: number) => thrown(() => expiry({ at })).message;
+    expect(expiry({ at: NOW + 1 })).toEqual({ time: NOW + 1 });
+    expect(message(NOW)).toBe("Invalid Helpshift expiry: expiry.at: must be in the future (got 2027-01-15T08:00:00.000Z)");
+    // Past timestamps in milliseconds: no seconds hint, down to 1e11 (1973), where seconds begin.
+    expect(message(1_577_836_800_000)).toBe("Invalid Helpshift expiry: expiry.at: must be in the future (got 2020-01-01T00:00:00.000Z)");
+    expect(message(1e11)).toBe("Invalid Helpshift expiry: expiry.at: must be in the future (got 1973-03-03T09:46:40.000Z)");
+    // Seconds that are in the past as seconds too (2001; now itself): no hint either.
+    expect(message(1_000_000_000)).toBe("Invalid Helpshift expiry: expiry.at: must be in the future (got 1970-01-12T13:46:40.000Z)");
+    expect(message(NOW / 1000)).toBe("Invalid Helpshift expiry: expiry.at: must be in the future (got 1970-01-21T20:00:00.000Z)");
+    expect(message(NOW / 1000 + 1)).toBe(
+      "Invalid Helpshift expiry: expiry.at: must be in the future (got 1970-01-21T20:00:00.001Z; this looks like seconds, Helpshift wants milliseconds)",
+    );
+  });
+
+  it("shows a time outside the range of a Date as the number it is", () => {
+    expect(thrown(() => expiry({ at: -8.64e15 })).message).toBe("Invalid Helpshift expiry: expiry.at: must be in the future (got -271821-04-20T00:00:00.000Z)");
+    expect(thrown(() => expiry({ at: -1e16 })).message).toBe("Invalid Helpshift expiry: expiry.at: must be in the future (got -10000000000000000)");
   });
 });
 
@@ -103,6 +147,49 @@ describe("decodeQrCode()", () => {
   });
 });
 
+describe("decodeQrCode(): edge cases", () => {
+  const PNG = new Uint8Array(Buffer.from(PNG_BASE64, "base64"));
+  const pngDataUrl = (bytes: Uint8Array) => `data:image/png;base64,${Buffer.from(bytes).toString("base64")}`;
+
+  it("rejects nothing, a response without qrcode, or blanks as empty", () => {
+    for (const value of [null, undefined, {}, { qrcode: 42 }, " \n\t "]) {
+      expect(thrown(() => decodeQrCode(value as never)).message, JSON.stringify(value)).toBe("Invalid Helpshift QR code: qrcode: is empty");
+    }
+  });
+
+  it("checks all eight bytes of the PNG signature, and needs no more than them", () => {
+    // The signature's CR LF turned into LF by a text-mode transfer: a corrupted PNG.
+    const mangled = new Uint8Array([...PNG.slice(0, 4), 0x0a, ...PNG.slice(6)]);
+    expect(thrown(() => decodeQrCode(pngDataUrl(mangled))).message).toBe("Invalid Helpshift QR code: qrcode: does not hold a PNG image (no PNG signature)");
+    expect(thrown(() => decodeQrCode(pngDataUrl(PNG.slice(0, 7)))).message).toMatch(/no PNG signature/);
+    const signatureOnly = decodeQrCode(pngDataUrl(PNG.slice(0, 8)));
+    expect(signatureOnly).toMatchObject({ format: "png", mimeType: "image/png" });
+    expect([...signatureOnly.bytes]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  });
+
+  it("names the problem of a bad data URL: base64 of an SVG, a missing media type", () => {
+    expect(thrown(() => decodeQrCode("data:image/svg+xml;base64,@@@not-base64@@@")).message).toBe("Invalid Helpshift QR code: qrcode: is not valid base64");
+    expect(thrown(() => decodeQrCode("data:,hello")).message).toBe('Invalid Helpshift QR code: qrcode: is a data URL of "text/plain", expected image/png or image/svg+xml');
+  });
+
+  it("decodes only a string that is a data URL, not one that contains one", () => {
+    expect(thrown(() => decodeQrCode(`<img src="${PNG_DATA_URL}">`)).message).toBe("Invalid Helpshift QR code: qrcode: is neither a PNG data URL nor SVG markup");
+  });
+
+  it("recognizes SVG files as editors save them: XML declaration, comments and DOCTYPE, spaced or not", () => {
+    const saved = [
+      '<?xml version="1.0" encoding="UTF-8" standalone="no"?>',
+      "<!-- Generator: Adobe Illustrator 27.0.0, SVG Export Plug-In -->",
+      '<!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" "http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd">',
+      SVG,
+    ].join("\n");
+    const compact = `<?xml version="1.0"?><!--QR--><!----><!DOCTYPE svg>${SVG}`;
+    for (const text of [saved, compact]) {
+      expect(decodeQrCode(text), text.slice(0, 60)).toMatchObject({ format: "svg", mimeType: "image/svg+xml", svg: text });
+    }
+  });
+});
+
 describe("browserUrl()", () => {
   it("returns the https shortlink, normalized", () => {
     expect(browserUrl({ url: "https://acme.helpshift.com/s/7Qx2mZ" })).toBe("https://acme.helpshift.com/s/7Qx2mZ");
@@ -116,5 +203,18 @@ describe("browserUrl()", () => {
     expect(thrown(() => browserUrl("/s/7Qx2mZ")).message).toMatch(/is not an absolute URL/);
     expect(thrown(() => browserUrl("https://user:pw@acme.helpshift.com/")).message).toMatch(/must not carry credentials/);
     expect(thrown(() => browserUrl({ url: "" })).message).toMatch(/is empty/);
+    expect(thrown(() => browserUrl("https://player@acme.helpshift.com/s/x")).message).toBe("Invalid Helpshift support link: url: must not carry credentials");
+    expect(thrown(() => browserUrl("https://:pw@acme.helpshift.com/s/x")).message).toMatch(/must not carry credentials/);
+  });
+
+  it("takes nothing, a response without url, or blanks as empty", () => {
+    for (const value of [null, undefined, {}, { url: 42 }, "  \n "]) {
+      expect(thrown(() => browserUrl(value as never)).message, JSON.stringify(value)).toBe("Invalid Helpshift support link: url: is empty");
+    }
+  });
+
+  it("drops whitespace around the link that the URL parser would keep (a no-break space copied from a page)", () => {
+    expect(browserUrl("https://acme.helpshift.com/s/7Qx2mZ\u00a0")).toBe("https://acme.helpshift.com/s/7Qx2mZ");
+    expect(browserUrl({ url: "\ufeffhttps://acme.helpshift.com/s/7Qx2mZ" })).toBe("https://acme.helpshift.com/s/7Qx2mZ");
   });
 });
