@@ -6,7 +6,8 @@
 //   pnpm mutation                                   every package, full run (about an hour for the runtime on 2 CPUs)
 //   node scripts/bench/mutation.mjs --only runtime  some packages (comma-separated)
 //   node scripts/bench/mutation.mjs --quick         the runtime's request checks only (validate.ts, url.ts, headers.ts, serialize.ts)
-//   node scripts/bench/mutation.mjs --report        no run: the scores of the last reports
+//   node scripts/bench/mutation.mjs --report        no run: the scores of the last reports (or the recorded ones)
+//   node scripts/bench/mutation.mjs --record        no run: record the local reports in mutation-scores.json
 //   node scripts/bench/mutation.mjs --baseline      the runtime against the test files git tracks only (report
 //                                                   `runtime-baseline`): the score before the tests added since the last commit
 //
@@ -14,8 +15,13 @@
 // last reports (node_modules/.cache/inboxkit-mutation/<package>.json, written by `pnpm mutation`), and
 // runs the --quick scope when there is none. Score = (killed + timed out) / (all but ignored and
 // compile errors), as Stryker computes it; "covered" leaves out the mutants no test reaches.
+//
+// The reports stay on the machine that made them (node_modules/.cache); their counts are also
+// recorded, with the commit and time they were measured at, in scripts/bench/mutation-scores.json
+// (committed), so that BENCHMARKS.md keeps a score measured elsewhere, saying where it comes from.
+// A local report newer than the record wins. `--record` records the local reports without a run.
 import { spawnSync } from "node:child_process";
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -67,6 +73,45 @@ export function summarize(report) {
   return { total, files };
 }
 
+const RECORD = join(here, "mutation-scores.json");
+
+/** The recorded summaries (scripts/bench/mutation-scores.json): id → { at, commit, total, files }. */
+function readRecord() {
+  return existsSync(RECORD) ? JSON.parse(readFileSync(RECORD, "utf8")) : {};
+}
+
+/** The commit the working tree is at, with `+` when the package or the runtime it runs on has changes (what a local report measured). */
+function currentCommit(pkg) {
+  const head = spawnSync("git", ["rev-parse", "--short=7", "HEAD"], { cwd: root, encoding: "utf8" }).stdout.trim();
+  const dirty = spawnSync("git", ["status", "--porcelain", "--", `packages/${pkg}`, "packages/runtime"], { cwd: root, encoding: "utf8" }).stdout.trim() !== "";
+  return head ? `${head}${dirty ? "+" : ""}` : "unknown";
+}
+
+/** Records the local reports of `ids` (their counts, time and the current commit) in the committed summary. */
+function record(ids) {
+  const out = readRecord();
+  for (const id of ids) {
+    const found = readReport(id);
+    if (!found) continue;
+    const { total, files } = summarize(found.report);
+    const rel = Object.fromEntries(Object.entries(files).map(([f, c]) => [relative(root, join(root, f)), c]));
+    out[id] = { at: found.at.toISOString(), commit: currentCommit(id.replace(/-(quick|baseline)$/, "")), total, files: rel };
+  }
+  writeFileSync(RECORD, `${JSON.stringify(out, null, 2)}\n`);
+}
+
+/** The counts of `id`: the local report, or the recorded summary when it is newer or the only one. */
+function scores(id) {
+  const local = readReport(id);
+  const recorded = readRecord()[id];
+  if (local && (!recorded || local.at >= new Date(recorded.at))) {
+    const { total, files } = summarize(local.report);
+    return { total, files, note: `report of ${local.at.toISOString().slice(0, 16).replace("T", " ")} UTC` };
+  }
+  if (recorded) return { total: recorded.total, files: recorded.files, note: `measured ${recorded.at.slice(0, 16).replace("T", " ")} UTC at ${recorded.commit} (recorded in scripts/bench/mutation-scores.json)` };
+  return undefined;
+}
+
 const detected = (c) => c.Killed + c.Timeout;
 const valid = (c) => detected(c) + c.Survived + c.NoCoverage;
 const pct = (n, d) => (d === 0 ? "n/a" : `${((100 * n) / d).toFixed(1)} %`);
@@ -96,27 +141,25 @@ export function markdown(ids, timings = {}) {
   ];
   const notes = [];
   for (const id of ids) {
-    const found = readReport(id);
+    const found = scores(id);
     if (!found) {
       lines.push(`| ${id} | not run | | | | | | |`);
       continue;
     }
-    const { total } = summarize(found.report);
-    lines.push(row(id, total));
-    notes.push(`${id}: report of ${found.at.toISOString().slice(0, 16).replace("T", " ")} UTC${timings[id] ? `, ${Math.round(timings[id] / 60)} min` : ""}`);
+    lines.push(row(id, found.total));
+    notes.push(`${id}: ${found.note}${timings[id] ? `, ${Math.round(timings[id] / 60)} min` : ""}`);
   }
-  const runtime = readReport(ids.includes("runtime") ? "runtime" : "runtime-quick");
+  const runtime = scores(ids.includes("runtime") ? "runtime" : "runtime-quick");
   if (runtime) {
     lines.push("", `Per file (${ids.includes("runtime") ? "runtime" : "runtime, quick scope"}):`, "", "| file | score | covered | killed | timed out | survived | no coverage | mutants |", "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
-    const { files } = summarize(runtime.report);
-    for (const [file, c] of Object.entries(files).sort(([a], [b]) => a.localeCompare(b))) lines.push(row(`\`${relative(root, join(root, file)).replace(/^packages\/runtime\//, "")}\``, c));
+    for (const [file, c] of Object.entries(runtime.files).sort(([a], [b]) => a.localeCompare(b))) lines.push(row(`\`${relative(root, join(root, file)).replace(/^packages\/runtime\//, "")}\``, c));
   }
   if (notes.length) lines.push("", notes.join("; ") + ".");
   return lines.join("\n");
 }
 
 function parseArgs(argv) {
-  const opts = { only: undefined, quick: false, report: false, baseline: false };
+  const opts = { only: undefined, quick: false, report: false, baseline: false, record: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === "--") continue;
@@ -124,7 +167,8 @@ function parseArgs(argv) {
     else if (arg === "--quick") opts.quick = true;
     else if (arg === "--report") opts.report = true;
     else if (arg === "--baseline") opts.baseline = true;
-    else throw new Error(`unknown argument ${arg} (use --only a,b --quick --baseline --report)`);
+    else if (arg === "--record") opts.record = true;
+    else throw new Error(`unknown argument ${arg} (use --only a,b --quick --baseline --report --record)`);
   }
   const unknown = (opts.only ?? []).filter((p) => !PACKAGES.includes(p));
   if (unknown.length) throw new Error(`unknown package(s) ${unknown.join(", ")}; known: ${PACKAGES.join(", ")}`);
@@ -134,9 +178,9 @@ function parseArgs(argv) {
 /** As a module of run.mjs: the last full reports, else the last quick one, else a quick run. */
 export async function run(ctx) {
   const log = ctx?.log ?? console.log;
-  const full = PACKAGES.filter((p) => readReport(p));
-  if (full.length) return { markdown: markdown(readReport("runtime-quick") ? [...PACKAGES, "runtime-quick"] : PACKAGES), ok: true };
-  if (readReport("runtime-quick")) return { markdown: markdown(["runtime-quick"]), ok: true };
+  const full = PACKAGES.filter((p) => scores(p));
+  if (full.length) return { markdown: markdown(scores("runtime-quick") ? [...PACKAGES, "runtime-quick"] : PACKAGES), ok: true };
+  if (scores("runtime-quick")) return { markdown: markdown(["runtime-quick"]), ok: true };
   const seconds = stryker("runtime", { quick: true, log });
   return { markdown: markdown(["runtime-quick"], { "runtime-quick": seconds }), ok: true };
 }
@@ -147,11 +191,14 @@ async function main() {
   const ids = opts.baseline ? ["runtime-baseline"] : opts.quick ? ["runtime-quick"] : opts.only ?? PACKAGES;
   const timings = {};
   let failed = false;
-  if (!opts.report) {
+  if (opts.record) record(ids);
+  else if (!opts.report) {
     for (const id of ids) {
       const pkg = id.replace(/-(quick|baseline)$/, "");
       try {
         timings[id] = stryker(pkg, { quick: opts.quick, baseline: opts.baseline, log });
+        // The baseline is a before/after comparison of one working tree, not a score to keep.
+        if (!opts.baseline) record([id]);
       } catch (error) {
         failed = true;
         log(String(error.message ?? error));
