@@ -1,8 +1,9 @@
-// Unit tests of the Desk360 client with an injected fetch: the login flow, the request budget,
-// Link paging, multipart encoding and the checks made before sending.
+// Unit tests of the Desk360 client with an injected fetch: the login flow and the option checks,
+// isDesk360Error, the request budget, Link paging, multipart encoding and the checks made before
+// sending.
 import { inspect } from "node:util";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { AuthenticationError, createDesk360Client, isDesk360Error, RateLimitError, ValidationError } from "../src/index.js";
+import { AuthenticationError, BadRequestError, ConnectionError, createDesk360Client, isDesk360Error, NotFoundError, RateLimitError, ServerError, ValidationError } from "../src/index.js";
 
 const BASE = "https://public-api.desk360.com";
 const json = (body: unknown, status = 200, headers: Record<string, string> = {}) =>
@@ -137,6 +138,63 @@ describe("login flow", () => {
     expect(logins).toBe(2);
   });
 
+  it("a login that cannot reach the API is not remembered: the next call logs in again", async () => {
+    let logins = 0;
+    const fetch = async (url: string) => {
+      if (new URL(url).pathname === "/v1/login" && ++logins === 1) throw new TypeError("fetch failed");
+      if (new URL(url).pathname === "/v1/login") return json({ access_token: "tok-1" });
+      return json({ message_id: "m" });
+    };
+    const desk360 = createDesk360Client({ email: "ops@example.org", password: "p", fetch, requestBudget: false, retry: false });
+    const error = await desk360.messages.sendText(send).catch((e) => e);
+    expect(error).toBeInstanceOf(ConnectionError);
+    expect(error.message).not.toMatch(/no further login/);
+    await expect(desk360.messages.sendText(send)).resolves.toEqual({ message_id: "m" });
+    expect(logins).toBe(2);
+    expect(desk360.session).toMatchObject({ token: "tok-1", logins: 1 });
+  });
+
+  it.each([
+    [403, "invalid_credentials", AuthenticationError],
+    [400, "too_many_attempts", BadRequestError],
+  ])("a login answered %i with the lockout code %s is final too (the doc gives these codes no status)", async (status, code, ErrorClass) => {
+    let logins = 0;
+    const fetch = async (url: string) => {
+      if (new URL(url).pathname === "/v1/login") {
+        logins++;
+        return json({ error: { code, message: "Login refused." } }, status);
+      }
+      return json({ message_id: "m" });
+    };
+    const desk360 = createDesk360Client({ email: "ops@example.org", password: "pass-word-1", fetch, requestBudget: false });
+    const errors = [];
+    for (let i = 0; i < 3; i++) errors.push(await desk360.messages.sendText(send).catch((e) => e));
+    expect(logins).toBe(1);
+    for (const error of errors) {
+      expect(error).toBeInstanceOf(ErrorClass);
+      expect(error).toMatchObject({ status, code });
+      expect(error.message).toBe(`Desk360 login with email and password failed (${status} ${code}: Login refused.); no further login will be attempted`);
+    }
+  });
+
+  it("a locked login (429) keeps the server's Retry-After on the error the caller gets", async () => {
+    const fetch = async () => json({ error: { code: "too_many_attempts", message: "Too many login attempts. Please wait a minute." } }, 429, { "retry-after": "60" });
+    const desk360 = createDesk360Client({ email: "ops@example.org", password: "pass-word-1", fetch, requestBudget: false });
+    const error = await desk360.messages.sendText(send).catch((e) => e);
+    expect(error).toBeInstanceOf(RateLimitError);
+    expect(error).toMatchObject({ status: 429, code: "too_many_attempts", retryAfterMs: 60_000 });
+    expect(error.message).toBe("Desk360 login with email and password failed (429 too_many_attempts: Too many login attempts. Please wait a minute.); no further login will be attempted");
+  });
+
+  it("a password the login error echoes back is redacted from the error", async () => {
+    const fetch = async () => json({ error: { code: "invalid_credentials", message: "No account ops@example.org with password pass-word-1" } }, 401);
+    const desk360 = createDesk360Client({ email: "ops@example.org", password: "pass-word-1", fetch, requestBudget: false });
+    const error = await desk360.messages.sendText(send).catch((e) => e);
+    expect(error).toBeInstanceOf(AuthenticationError);
+    expect(error.message).toBe("Desk360 login with email and password failed (401 invalid_credentials: No account ops@example.org with password [REDACTED]); no further login will be attempted");
+    for (const text of [JSON.stringify(error), inspect(error, { depth: 9 })]) expect(text).not.toContain("pass-word-1");
+  });
+
   it("a missing password (or email) is reported as such, not as a missing token", () => {
     expect(() => createDesk360Client({ email: "ops@example.org" } as never)).toThrow("Invalid Desk360 client options: password: is required with email");
     expect(() => createDesk360Client({ password: "p" } as never)).toThrow("Invalid Desk360 client options: email: is required with password");
@@ -148,11 +206,62 @@ describe("login flow", () => {
     expect(() => createDesk360Client({ token: "t", timout: 5 } as never)).toThrow(/timout: is not a known option; did you mean `timeoutMs`\?/);
   });
 
+  it("names the option at fault: blank credentials, a token with email or password, a control character", () => {
+    const message = (options: unknown): string => {
+      try {
+        createDesk360Client(options as never);
+      } catch (error) {
+        expect(error).toBeInstanceOf(ValidationError);
+        return (error as Error).message;
+      }
+      throw new Error("expected a ValidationError");
+    };
+    // Blank is missing: a token or email of spaces only would be sent as an empty credential.
+    expect(message({ token: "   " })).toBe("Invalid Desk360 client options: token: is required (or pass email and password)");
+    expect(message({ token: "" })).toBe("Invalid Desk360 client options: token: is required (or pass email and password)");
+    expect(message({ email: " \t", password: "p" })).toBe("Invalid Desk360 client options: email: is required with password");
+    expect(message({ email: "ops@example.org", password: "" })).toBe("Invalid Desk360 client options: password: is required with email");
+    // A token and either half of a login is ambiguous.
+    expect(message({ token: "t", email: "ops@example.org" })).toBe("Invalid Desk360 client options: token: pass either token or email and password, not both");
+    expect(message({ token: "t", password: "p" })).toBe("Invalid Desk360 client options: token: pass either token or email and password, not both");
+    // A control character is reported under the option's name, never with its value.
+    expect(message({ token: "secret-token\r\n" })).toBe("Invalid header value: token: must not contain CR or LF characters");
+  });
+
   it("rejects bad options", () => {
     expect(() => createDesk360Client({} as never)).toThrow(/token: is required/);
     expect(() => createDesk360Client({ token: "a\nb" })).toThrow(/CR or LF/);
     expect(() => createDesk360Client({ token: "t", email: "e", password: "p" } as never)).toThrow(/not both/);
     expect(() => createDesk360Client({ token: "t", baseUrl: "http://public-api.desk360.com" })).toThrow(/https/);
+  });
+});
+
+describe("isDesk360Error", () => {
+  const answer = (status: number, body: unknown) => createDesk360Client({ token: "t", fetch: async () => json(body, status), requestBudget: false, retry: false });
+
+  it("is true for an API error with a documented code, and with a list only for the codes listed", async () => {
+    const error = await answer(404, { error: { code: "model_not_found_exception", message: "No query results." } }).messages.sendText(send).catch((e) => e);
+    expect(error).toBeInstanceOf(NotFoundError);
+    expect(isDesk360Error(error)).toBe(true);
+    expect(isDesk360Error(error, "not_found", "model_not_found_exception")).toBe(true);
+    expect(isDesk360Error(error, "not_found", "invalid_credentials")).toBe(false);
+  });
+
+  it("is false for an API error without a code or with a code Desk360 does not document", async () => {
+    const undocumented = await answer(400, { error: { code: "brand_new_code", message: "Something new." } }).messages.sendText(send).catch((e) => e);
+    expect(undocumented).toBeInstanceOf(BadRequestError);
+    expect(undocumented.code).toBe("brand_new_code");
+    expect(isDesk360Error(undocumented)).toBe(false);
+    const codeless = await answer(500, { message: "Server Error" }).messages.sendText(send).catch((e) => e);
+    expect(codeless).toBeInstanceOf(ServerError);
+    expect(codeless.code).toBeUndefined();
+    expect(isDesk360Error(codeless)).toBe(false);
+  });
+
+  it("is false for anything that is not an API error, even with a documented code", () => {
+    expect(isDesk360Error(Object.assign(new Error("not found"), { code: "not_found" }))).toBe(false);
+    expect(isDesk360Error({ status: 404, code: "not_found" })).toBe(false);
+    expect(isDesk360Error(undefined)).toBe(false);
   });
 });
 
@@ -263,12 +372,50 @@ describe("validation before sending", () => {
     ["duplicate button titles", () => desk360.messages.sendInteractive({ integrationId: 1, to: send.to, body: "Pick", buttons: [button("Yes", "1"), button("No", "2"), button("Yes", "3")] }), /buttons\[2\]\.title: duplicates buttons\[0\]\.title "Yes"/],
     ["a button title over 20 characters", () => desk360.messages.sendInteractive({ integrationId: 1, to: send.to, body: "Pick", buttons: [button("x".repeat(21))] }), /buttons\[0\]\.title: must be at most 20 characters/],
     ["more than 5 attachments", () => desk360.messages.sendMedia({ integrationId: 1, to: send.to, attachments: Array.from({ length: 6 }, () => new Blob(["x"])) }), /attachments: must have at most 5 items/],
-    ["an attachment over 20 MB", () => desk360.messages.sendMedia({ integrationId: 1, to: send.to, attachments: [new Uint8Array(20 * 1024 * 1024 + 1)] }), /attachments\[0\]: must be at most 20 MB/],
+    ["an attachment over 20 MB", () => desk360.messages.sendMedia({ integrationId: 1, to: send.to, attachments: [new Uint8Array(20 * 1024 * 1024 + 1)] }), /attachments\[0\]: must be at most 20 MB \(got 20\.0 MB\)$/],
+    ["a Blob attachment over 20 MB", () => desk360.messages.sendMedia({ integrationId: 1, to: send.to, attachments: [new Blob(["x"]), new Blob([new Uint8Array(25 * 1024 * 1024)])] }), /: attachments\[1\]: must be at most 20 MB \(got 25\.0 MB\)$/],
     ["a birthday that is not Y-m-d", () => desk360.messages.sendContacts({ integrationId: 1, to: send.to, contacts: [{ name: { formatted_name: "A B", first_name: "A", last_name: "B" }, birthday: "01/02/1990" }] }), /birthday: must be a date/],
   ])("%s", async (_name, call, message) => {
     const error = await call().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ValidationError);
     expect((error as Error).message).toMatch(message);
+    expect(api.calls).toHaveLength(0);
+  });
+
+  it("a template attachment over 20 MB is refused under its own name", async () => {
+    const attachment = new File([new Uint8Array(20 * 1024 * 1024 + 1)], "big.pdf", { type: "application/pdf" });
+    const error = await desk360.templates.send({ integrationId: 1, template_id: 7, language_id: 2, destinations: [{ phone: send.to }], attachment }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as ValidationError).issues).toEqual([{ path: "attachment", message: "must be at most 20 MB (got 20.0 MB)" }]);
+    expect(api.calls).toHaveLength(0);
+  });
+
+  it("a file of exactly 20 MB is sent", async () => {
+    const limit = fakeDesk360({ handle: () => json({ message: "ok" }) });
+    const client = createDesk360Client({ token: "t", fetch: limit.fetch, requestBudget: false });
+    const file = new Uint8Array(20 * 1024 * 1024);
+    await client.messages.sendMedia({ integrationId: 1, to: send.to, attachments: [file, new Blob([file])] });
+    await client.templates.send({ integrationId: 1, template_id: 7, language_id: 2, destinations: [{ phone: send.to }], attachment: new File([file], "limit.pdf", { type: "application/pdf" }) });
+    expect(limit.calls.map((c) => `${c.method} ${new URL(c.url).pathname}`)).toEqual(["POST /v1/integrations/1/conversations/messages/medias", "POST /v1/integrations/1/conversations/templates/send"]);
+    expect(((limit.calls[0]?.body as FormData).getAll("attachments[]") as File[]).map((f) => f.size)).toEqual([20 * 1024 * 1024, 20 * 1024 * 1024]);
+  });
+
+  it("malformed buttons and attachments get the schema's issues, not a crash or a duplicate-title issue", async () => {
+    const issues = async (call: () => Promise<unknown>) => {
+      const error = await call().catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ValidationError);
+      return (error as ValidationError).issues;
+    };
+    const interactive = { integrationId: 1, to: send.to, body: "Pick" };
+    expect(await issues(() => desk360.messages.sendInteractive({ ...interactive, buttons: [null, { id: "b" }, { id: "c" }] } as never))).toEqual([
+      { path: "buttons[0]", message: "expected object, got null" },
+      { path: "buttons[1].title", message: "is required" },
+      { path: "buttons[2].title", message: "is required" },
+    ]);
+    expect(await issues(() => desk360.messages.sendInteractive(interactive as never))).toEqual([{ path: "buttons", message: "is required" }]);
+    // Unique titles are a rule of interactive buttons only: a stray `buttons` elsewhere is just unknown.
+    expect(await issues(() => desk360.messages.sendText({ ...send, buttons: [button("Yes", "1"), button("Yes", "2")] } as never))).toEqual([{ path: "buttons", message: "is not a known parameter" }]);
+    expect(await issues(() => desk360.messages.sendMedia({ integrationId: 1, to: send.to, attachments: [null] } as never))).toEqual([{ path: "attachments[0]", message: "expected string, got null" }]);
     expect(api.calls).toHaveLength(0);
   });
 });

@@ -1,6 +1,7 @@
 // The standalone operation functions (`@inboxkit/desk360/funcs`) over a core
 // (`@inboxkit/desk360/core`): the same request and result as the client method (the login too),
-// multipart only where needed, validation before sending, and Link paging.
+// multipart only where needed, validation before sending, Link paging, and a session that is not
+// serialized with the core.
 import { describe, expect, it } from "vitest";
 import { json, recorder, type SentRequest } from "../../../scripts/vitest/funcs-harness.js";
 import { createDesk360Core } from "../src/core.js";
@@ -29,6 +30,17 @@ describe("desk360 funcs", () => {
     expect(viaFunc.calls[1]?.headers.authorization).toBe("Bearer tok-1");
     expect(JSON.parse(String(viaFunc.calls[1]?.body))).toEqual({ to: "+905551112233", text: "Hello" });
     expect(core.session).toEqual({ token: "tok-1", logins: 1 });
+  });
+
+  it("a core's session is readable but not serialized with the core, so JSON.stringify(core) shows no token", async () => {
+    const { fetch } = recorder(desk360);
+    const core = createDesk360Core({ ...LOGIN, fetch });
+    await messagesSendText(core, { integrationId: 12, to: "+905551112233", text: "Hello" });
+    expect(core.session).toEqual({ token: "tok-1", logins: 1 });
+    expect(JSON.stringify(core)).not.toContain("tok-1");
+    const client = createDesk360Client({ token: "static-token-123", fetch, requestBudget: false });
+    expect(client.session.token).toBe("static-token-123");
+    expect(JSON.stringify(client)).not.toContain("static-token-123");
   });
 
   it("send multipart only when a file is in the body, as the client does", async () => {
