@@ -1,6 +1,7 @@
 // Unit tests of the three Nimchat clients with a scripted fetch: the api_access_token header, the
-// bound account id and inbox identifier, the agent-bot restriction, option errors, typed errors and
-// retries, page and cursor paging to the last page, and the contact session.
+// bound account id and inbox identifier, the agent-bot restriction, option errors (each naming the
+// client and the option; misspelt Nimchat options get the right suggestion), typed errors, redaction
+// and retries, page and cursor paging to the last page, and the contact session.
 import { inspect } from "node:util";
 import { describe, expect, it } from "vitest";
 import {
@@ -109,6 +110,13 @@ describe("application client", () => {
     expect(api.calls).toHaveLength(4);
   });
 
+  it("accepts account id 1, the smallest positive integer", async () => {
+    const api = scriptedFetch(() => json([]));
+    const nimchat = createNimchatClient({ baseUrl: BASE, accountId: 1, userToken: USER_TOKEN, fetch: api.fetch });
+    await nimchat.teams.list();
+    expect(api.calls.map(line)).toEqual(["GET /api/v1/accounts/1/teams"]);
+  });
+
   it("with a user token, calls the same operation fine (the refusal is the bot's)", async () => {
     const api = scriptedFetch(() => json([]));
     const nimchat = createNimchatClient({ baseUrl: BASE, accountId: 3, userToken: USER_TOKEN, fetch: api.fetch });
@@ -178,6 +186,48 @@ describe("public client", () => {
     expect(error).toBeInstanceOf(ResponseParseError);
     expect((error as Error).message).toMatch(/no source_id/);
   });
+
+  it.each([
+    ["an empty source_id", () => json({ id: 5, source_id: "" })],
+    ["a null body", () => json(null)],
+    ["no body at all", () => new Response(null, { status: 200 })],
+  ])("a contact creation answered with %s is a ResponseParseError naming the operation", async (_name, answer) => {
+    const api = scriptedFetch(answer);
+    const chat = createNimchatPublicClient({ baseUrl: BASE, inboxIdentifier: "inbox-1", fetch: api.fetch });
+    const error = await chat.startContactSession({ name: "Ada" }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ResponseParseError);
+    expect((error as Error).message).toBe("Nimchat public.contacts.create: the response has no source_id, so the contact cannot be addressed");
+    expect(error).toMatchObject({ status: 200, request: { operationId: "public.contacts.create", method: "POST", path: "/public/api/v1/inboxes/{inbox_identifier}/contacts" } });
+  });
+
+  it.each([
+    ["null", null],
+    ["a number", 42],
+  ])("a pubsub_token that is %s is not kept as the session's pubsubToken", async (_name, pubsub) => {
+    const api = scriptedFetch(() => json({ id: 5, source_id: "src-5", pubsub_token: pubsub }));
+    const chat = createNimchatPublicClient({ baseUrl: BASE, inboxIdentifier: "inbox-1", fetch: api.fetch });
+    const me = await chat.startContactSession({ name: "Ada" });
+    expect(me.contactIdentifier).toBe("src-5");
+    expect(me.pubsubToken).toBeUndefined();
+    expect(me.contact).toEqual({ id: 5, source_id: "src-5", pubsub_token: pubsub });
+  });
+
+  it.each([
+    ["an empty string", ""],
+    ["a blank string", "   "],
+    ["a number", 5],
+    ["undefined", undefined],
+  ])("a resumed session refuses %s as the contact identifier, naming it", (_name, id) => {
+    const chat = createNimchatPublicClient({ baseUrl: BASE, inboxIdentifier: "inbox-1", fetch: scriptedFetch(() => json({})).fetch });
+    let error: unknown;
+    try {
+      chat.contactSession(id as never);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as Error).message).toBe("Invalid Nimchat contact session: contactIdentifier: must be a non-empty string (the contact's source_id)");
+  });
 });
 
 describe("options are checked before anything is sent", () => {
@@ -216,6 +266,39 @@ describe("options are checked before anything is sent", () => {
     for (const secret of [USER_TOKEN, BOT_TOKEN, PLATFORM_TOKEN]) expect(secretsOf(error)).not.toContain(secret);
   });
 
+  /** The message of the ValidationError `make` throws. */
+  const refusal = (make: () => unknown): string => {
+    try {
+      make();
+    } catch (e) {
+      expect(e).toBeInstanceOf(ValidationError);
+      return (e as Error).message;
+    }
+    throw new Error("expected a ValidationError");
+  };
+
+  it.each([
+    ["a null platform token is missing", () => createNimchatPlatformClient({ baseUrl: BASE, platformToken: null as never }), "Invalid Nimchat platform client options: platformToken: is required"],
+    ["a null user token is missing", () => createNimchatClient({ baseUrl: BASE, accountId: 3, userToken: null as never }), "Invalid Nimchat client options: userToken: is required"],
+    ["both tokens, reported under userToken", () => createNimchatClient({ baseUrl: BASE, accountId: 3, userToken: USER_TOKEN, agentBotToken: BOT_TOKEN } as never), "Invalid Nimchat client options: userToken: pass either userToken or agentBotToken, not both"],
+    ["a null inbox identifier is missing", () => createNimchatPublicClient({ baseUrl: BASE, inboxIdentifier: null as never }), "Invalid Nimchat public client options: inboxIdentifier: is required (the identifier of the API inbox)"],
+    ["a numeric inbox identifier", () => createNimchatPublicClient({ baseUrl: BASE, inboxIdentifier: 42 as never }), "Invalid Nimchat public client options: inboxIdentifier: must be a string (got number)"],
+    ["options that are a string (platform)", () => createNimchatPlatformClient(BASE as never), "Invalid Nimchat platform client options: must be an object of client options"],
+    ["options that are a string (application)", () => createNimchatClient(BASE as never), "Invalid Nimchat client options: must be an object of client options"],
+  ])("%s: the message names the client and the option", (_name, make, message) => {
+    expect(refusal(make)).toBe(message);
+  });
+
+  it.each([
+    ["agentBotTokn", () => createNimchatClient({ baseUrl: BASE, accountId: 3, userToken: USER_TOKEN, agentBotTokn: "x" } as never), "agentBotToken"],
+    ["usertoken", () => createNimchatClient({ baseUrl: BASE, accountId: 3, agentBotToken: BOT_TOKEN, usertoken: "x" } as never), "userToken"],
+    ["acountId", () => createNimchatClient({ baseUrl: BASE, accountId: 3, userToken: USER_TOKEN, acountId: 3 } as never), "accountId"],
+    ["platformTokn", () => createNimchatPlatformClient({ baseUrl: BASE, platformToken: PLATFORM_TOKEN, platformTokn: "x" } as never), "platformToken"],
+    ["inboxIdentifer", () => createNimchatPublicClient({ baseUrl: BASE, inboxIdentifier: "inbox-1", inboxIdentifer: "inbox-1" } as never), "inboxIdentifier"],
+  ])("a misspelt Nimchat option (%s) is refused with the right name suggested", (typo, make, name) => {
+    expect(refusal(make)).toContain(`${typo}: is not a known option; did you mean \`${name}\`?`);
+  });
+
   it("several problems are reported together", () => {
     const error = (() => {
       try {
@@ -250,6 +333,15 @@ describe("errors and retries", () => {
     expect(error).toBeInstanceOf(AuthenticationError);
     expect(JSON.stringify(error)).not.toContain(USER_TOKEN);
     expect(JSON.stringify((error as AuthenticationError).body)).toContain("[REDACTED]");
+  });
+
+  it("a platform 401 whose body echoes the platform token is redacted", async () => {
+    const api = scriptedFetch(() => json({ error: `Invalid token ${PLATFORM_TOKEN}` }, 401));
+    const platform = createNimchatPlatformClient({ baseUrl: BASE, platformToken: PLATFORM_TOKEN, fetch: api.fetch, ...noRetry });
+    const error = await platform.users.get({ id: 4 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AuthenticationError);
+    expect((error as AuthenticationError).body).toEqual({ error: "Invalid token [REDACTED]" });
+    expect(JSON.stringify(error)).not.toContain(PLATFORM_TOKEN);
   });
 
   it("a GET is retried after a 503; a message send is not", async () => {

@@ -1,5 +1,6 @@
 // The filter builder: the exact payload the doc shows, AND/OR chaining, and every invalid
-// combination rejected before sending (by the builder, and by the client for hand-written payloads).
+// combination rejected before sending (by the builder, and by the client for hand-written payloads),
+// each refusal naming the condition's index, the field and the rule.
 import { describe, expect, it } from "vitest";
 import { createNimchatClient, DOCUMENTED_FILTER_OPERATORS, nimchatFilter, otherOperator, ValidationError } from "../src/index.js";
 import { BASE, bodyOf, json, line, scriptedFetch } from "./fetch.js";
@@ -87,6 +88,58 @@ describe("invalid filters are rejected when built", () => {
   ])("%s", (_name, build, message) => rejects(build, message));
 });
 
+describe("a refusal names the condition, the field and the rule exactly", () => {
+  /** The ValidationError `build` throws. */
+  const refusal = (build: () => unknown): ValidationError => {
+    try {
+      build();
+    } catch (e) {
+      expect(e).toBeInstanceOf(ValidationError);
+      return e as ValidationError;
+    }
+    throw new Error("expected a ValidationError");
+  };
+  const where = nimchatFilter().where as (...a: unknown[]) => unknown;
+
+  it.each([
+    ["values that are not an array", () => where("status", "equal_to", "open"), "conditions[0].values: must be an array"],
+    ["a comparison given no values", () => nimchatFilter().where("created_at", "is_less_than", [] as never), "conditions[0].values: must not be empty: is_less_than compares with one value"],
+    ["days_before given no values", () => nimchatFilter().where("created_at", "days_before", [] as never), "conditions[0].values: must not be empty: days_before compares with one value"],
+    ["is_greater_than given two values", () => nimchatFilter().where("created_at", "is_greater_than", [1, 2] as never), "conditions[0].values: must hold exactly one value for is_greater_than (got 2)"],
+    ["days_before given a negative number (shown)", () => nimchatFilter().where("created_at", "days_before", [-1]), "conditions[0].values[0]: must be a number of days >= 0 for days_before (got -1)"],
+    ["days_before given Infinity", () => nimchatFilter().where("created_at", "days_before", [Infinity]), "conditions[0].values[0]: must be a number of days >= 0 for days_before (got Infinity)"],
+    ["a NaN value, at its index", () => nimchatFilter().where("id", "equal_to", ["1", Number.NaN]), "conditions[0].values[1]: must be a string, a finite number or a boolean"],
+    ["a bad second condition, at its index", () => (nimchatFilter().where("status", "equal_to", ["open"]).and as (...a: unknown[]) => unknown)("email", "is_present", ["x"]), "conditions[1].values: must be empty: is_present takes no values (got 1)"],
+    ["or() before where()", () => nimchatFilter().or("status", "equal_to", ["open"]), "conditions[0]: start the filter with where(), not or()"],
+    ["an attribute key that is not a string", () => where(5, "equal_to", ["a"]), "conditions[0].attribute_key: must be a non-empty string"],
+    ["a blank attribute key", () => nimchatFilter().where("  ", "equal_to", ["a"]), "conditions[0].attribute_key: must be a non-empty string"],
+    [
+      "an unknown operator string, with the known ones listed",
+      () => nimchatFilter().where("email", "starts_with" as never, ["a"]),
+      'conditions[0].filter_operator: is not a known operator: "starts_with" (known: equal_to, eq, not_eq, contains, not_equal_to, does_not_contain, is_present, is_not_present, is_greater_than, is_less_than, days_before; pass otherOperator("starts_with") to send another one)',
+    ],
+    ["a null operator", () => where("email", null, ["a"]), "conditions[0].filter_operator: must be a known operator or otherOperator(name)"],
+    ["an operator object without a name", () => where("email", {}, ["a"]), "conditions[0].filter_operator: must be a known operator or otherOperator(name)"],
+    ["an operator object whose name is not a string", () => where("email", { other: 5 }, ["a"]), "conditions[0].filter_operator: must be a known operator or otherOperator(name)"],
+    ["an empty filter's payload", () => nimchatFilter().payload(), "conditions: the filter has no condition: add one with where()"],
+  ])("%s", (_name, build, detail) => {
+    expect(refusal(build).message).toBe(`Invalid Nimchat filter: ${detail}`);
+  });
+
+  it.each([
+    ["a number", 5],
+    ["a blank string", "  "],
+  ])("otherOperator refuses %s", (_name, name) => {
+    expect(refusal(() => otherOperator(name as never)).message).toBe("Invalid Nimchat filter operator: operator: must be a non-empty string");
+  });
+
+  it("accept the boundary values: 0 days, booleans, 0 and a one-value comparison", () => {
+    expect(nimchatFilter().where("created_at", "days_before", [0]).payload()).toEqual([{ attribute_key: "created_at", filter_operator: "days_before", values: [0], query_operator: null }]);
+    expect(nimchatFilter().where("blocked", "equal_to", [true, false, 0, "no"]).payload()[0]?.values).toEqual([true, false, 0, "no"]);
+    expect(nimchatFilter().where("id", "is_greater_than", [10]).payload()[0]?.values).toEqual([10]);
+  });
+});
+
 describe("hand-written payloads are checked by the client before sending", () => {
   const setup = () => {
     const api = scriptedFetch(() => json([]));
@@ -101,6 +154,33 @@ describe("hand-written payloads are checked by the client before sending", () =>
     const error = await nimchat.contacts.filter(params as never).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ValidationError);
     expect((error as Error).message).toMatch(message);
+    expect(api.calls).toHaveLength(0);
+  });
+
+  it("conversations.filter: is_present with values is refused too, nothing sent", async () => {
+    const { api, nimchat } = setup();
+    const error = await nimchat.conversations.filter({ payload: [{ attribute_key: "assignee_id", filter_operator: "is_present", values: ["x"], query_operator: null }] }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as ValidationError).issues).toEqual([{ path: "payload[0].values", message: "must be empty: is_present takes no values (got 1)" }]);
+    expect(api.calls).toHaveLength(0);
+  });
+
+  it("a missing join names the condition and the one it should join", async () => {
+    const { api, nimchat } = setup();
+    const condition = (key: string, join: "AND" | "OR" | null) => ({ attribute_key: key, filter_operator: "equal_to", values: ["1"], query_operator: join });
+    const error = await nimchat.contacts.filter({ payload: [condition("a", "AND"), condition("b", null), condition("c", null)] }).catch((e: unknown) => e);
+    expect((error as ValidationError).issues).toEqual([{ path: "payload[1].query_operator", message: 'must be "AND" or "OR": it joins condition 2 (only the last condition has none)' }]);
+    expect(api.calls).toHaveLength(0);
+  });
+
+  it("a payload or condition of the wrong type gets the schema's issue only (no crash, no join issue)", async () => {
+    const { api, nimchat } = setup();
+    const issuesOf = async (params: unknown) => ((await nimchat.contacts.filter(params as never).catch((e: unknown) => e)) as ValidationError).issues;
+    expect(await issuesOf({ payload: "status=open" })).toEqual([{ path: "payload", message: "expected array, got string" }]);
+    expect(await issuesOf({ payload: [null, 7, { attribute_key: "a", filter_operator: "equal_to", values: ["1"], query_operator: null }] })).toEqual([
+      { path: "payload[0]", message: "expected object, got null" },
+      { path: "payload[1]", message: "expected object, got integer" },
+    ]);
     expect(api.calls).toHaveLength(0);
   });
 

@@ -1,4 +1,5 @@
-// identityHash: HMAC-SHA256 via WebCrypto, lower-case hex, against RFC 4231's test vectors.
+// identityHash: HMAC-SHA256 via WebCrypto, lower-case hex, against RFC 4231's test vectors; the key it
+// imports, and its argument checks (a ValidationError naming the argument, the secret never echoed).
 import { describe, expect, it } from "vitest";
 import { identityHash, ValidationError, type IdentityHashSubtle } from "../src/index.js";
 
@@ -28,6 +29,20 @@ describe("identityHash", () => {
     expect(calls).toEqual(["importKey", "sign"]);
   });
 
+  it("imports the secret as a raw, non-extractable HMAC-SHA256 signing key and signs the identifier's bytes", async () => {
+    const subtle = globalThis.crypto.subtle;
+    const imports: unknown[][] = [];
+    const signed: unknown[][] = [];
+    const spy: IdentityHashSubtle = {
+      importKey: (...args) => (imports.push(args), subtle.importKey(...args)),
+      sign: (algorithm, key, data) => (signed.push([algorithm, data]), subtle.sign(algorithm, key as CryptoKey, data)),
+    };
+    await identityHash("user-42", "inbox-secret", { subtle: spy });
+    const bytes = (text: string) => new TextEncoder().encode(text);
+    expect(imports).toEqual([["raw", bytes("inbox-secret"), { name: "HMAC", hash: "SHA-256" }, false, ["sign"]]]);
+    expect(signed).toEqual([["HMAC", bytes("user-42")]]);
+  });
+
   it("without a global crypto.subtle and no option, says how to pass one", async () => {
     const original = Object.getOwnPropertyDescriptor(globalThis, "crypto");
     Object.defineProperty(globalThis, "crypto", { value: undefined, configurable: true, writable: true });
@@ -46,5 +61,16 @@ describe("identityHash", () => {
     expect((error as Error).message).toMatch(/hmacSecret: must be a non-empty string/);
     const bad = await identityHash(42 as never, "inbox-secret-value").catch((e: unknown) => e);
     expect(JSON.stringify(bad)).not.toContain("inbox-secret-value");
+  });
+
+  it.each([
+    ["a numeric identifier", 42, "inbox-secret-value", "identifier: must be a non-empty string"],
+    ["a numeric secret", "user-1", 1234567, "hmacSecret: must be a non-empty string (the inbox's HMAC secret)"],
+    ["an undefined secret", "user-1", undefined, "hmacSecret: must be a non-empty string (the inbox's HMAC secret)"],
+    ["no identifier and no secret", undefined, "", "identifier: must be a non-empty string; hmacSecret: must be a non-empty string (the inbox's HMAC secret)"],
+  ])("refuses %s with a ValidationError naming the argument (never hashes a non-string)", async (_name, identifier, secret, detail) => {
+    const error = await identityHash(identifier as never, secret as never).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as Error).message).toBe(`Invalid Nimchat identityHash arguments: ${detail}`);
   });
 });

@@ -1,6 +1,7 @@
 // Webhooks: every documented event parses to its `event`-discriminated payload (built from the
 // spec's own examples, since the doc shows no webhook payloads), unknown or malformed bodies are
-// clear errors, and the URL-secret check is exact.
+// clear errors, and the URL-secret check is exact (its configuration mistakes are ValidationErrors
+// naming the argument).
 import { describe, expect, it } from "vitest";
 import { parseNimchatWebhook, ValidationError, verifyWebhookSecret, WebhookError, webhookTable } from "../src/index.js";
 import { componentExample, spec } from "./spec.js";
@@ -82,5 +83,23 @@ describe("verifyWebhookSecret", () => {
   it("a missing expected secret is a configuration error, never echoed", () => {
     expect(() => verifyWebhookSecret(url("?secret=a"), "")).toThrow(ValidationError);
     expect(() => verifyWebhookSecret(url("?secret=a"), secret, { param: "" })).toThrow(/param: must be a non-empty string/);
+  });
+
+  it.each([
+    ["an empty expected secret", "", {}, "expectedSecret: must be a non-empty string"],
+    ["a numeric expected secret", 12345678, {}, "expectedSecret: must be a non-empty string"],
+    ["an undefined expected secret", undefined, {}, "expectedSecret: must be a non-empty string"],
+    ["a numeric param", secret, { param: 5 }, "param: must be a non-empty string"],
+    ["an empty secret and an empty param", "", { param: "" }, "expectedSecret: must be a non-empty string; param: must be a non-empty string"],
+  ])("%s is a ValidationError naming the argument, not a silent false", (_name, expected, options, detail) => {
+    let error: unknown;
+    try {
+      verifyWebhookSecret(url(`?secret=${encodeURIComponent(secret)}`), expected as never, options as never);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as Error).message).toBe(`Invalid Nimchat verifyWebhookSecret arguments: ${detail}`);
+    expect(JSON.stringify(error)).not.toContain(secret);
   });
 });
