@@ -371,7 +371,9 @@ export function createTransport(config: TransportConfig): (request: PreparedRequ
       if (allowance <= 0) return 0;
       const now = Date.now();
       const ms = Math.max(config.rateLimit.waitMs(now), budget?.pausedMs() ?? 0);
-      return ms > 0 && now + ms > coveredUntil ? ms : 0;
+      // A pause ending within SAME_PAUSE_MS of the one waited for is that pause, seen through the
+      // tracker and the budget's store (each measured on its own reading of the clock).
+      return ms > 0 && now + ms > coveredUntil + SAME_PAUSE_MS ? ms : 0;
     };
     const holdOff = async (ms: number): Promise<void> => {
       coveredUntil = Date.now() + ms;
@@ -396,6 +398,9 @@ export function createTransport(config: TransportConfig): (request: PreparedRequ
     }
   }
 }
+
+/** Two pause ends this close (ms) are one pause (see `takeTurn`): the clock ticks between the readings of one 429. */
+const SAME_PAUSE_MS = 20;
 
 /** The redirect target, resolved against the request URL (`undefined` when absent or invalid). */
 function locationOf(response: Response, base: string): URL | undefined {

@@ -293,6 +293,27 @@ describe("transport rules (pinned by mutation testing)", () => {
       }
     });
 
+    it("waits for one 429's pause once even when the clock ticks between its readings (tracker and budget)", async () => {
+      // A clock that moves 2 ms at every third reading: the tracker's and the budget's ends of the same
+      // pause then differ by a few ms, as on a loaded machine, where this once waited the pause twice
+      // (this clock reproduces it: without the same-pause tolerance the pause is waited twice).
+      let t = 1_000_000;
+      let n = 0;
+      const now = vi.spyOn(Date, "now").mockImplementation(() => (t += n++ % 3 === 2 ? 2 : 0));
+      try {
+        const { sleep, waits } = recordingSleep();
+        const { fetch, calls } = scriptedFetch(limited, () => json({ data: {} }));
+        const client = acme({ fetch, sleep, retry: false, waitOnRateLimit: true, requestBudget: { requests: 5, intervalMs: 1000 } });
+        await expect(client.items.get({ itemId: "1" })).rejects.toMatchObject({ status: 429 });
+        await client.items.get({ itemId: "1" });
+        expect(calls).toHaveLength(2);
+        expect(waits).toHaveLength(1);
+        expect(waits[0]).toBeGreaterThan(4_900);
+      } finally {
+        now.mockRestore();
+      }
+    });
+
     it("waitOnRateLimit: true waits up to 60 s, a number up to that many ms, false not at all", async () => {
       for (const [waitOnRateLimit, expected] of [[true, [60_000]], [1_500, [1_500]], [false, []]] as const) {
         const { sleep, waits } = recordingSleep();
