@@ -186,6 +186,9 @@ describe("createApiCore (pinned by mutation testing)", () => {
     expect(Object.keys(plan)).toEqual(["requests", "intervalMs"]);
     expect(JSON.stringify(plan)).toBe('{"requests":5,"intervalMs":1000}');
     expect(() => createApiCore(vendor, { fetch: scriptedFetch().fetch, requestBudget: plan }, wiring)).not.toThrow();
+    // Only a function under the symbol is the budget's code: anything else is plain options.
+    const forged = { requests: 5, intervalMs: 1000, [Symbol.for("inboxkit.requestBudget")]: "not code" };
+    expect((caught(() => createApiCore(vendor, { fetch: scriptedFetch().fetch, requestBudget: forged }, wiring)) as ValidationError).issues.map((i) => i.path)).toEqual(["requestBudget"]);
     const bad = caught(() => createApiCore(vendor, { fetch: scriptedFetch().fetch, requestBudget: requestBudget({ requests: 0, intervalMs: 1000 }) }, wiring));
     expect((bad as ValidationError).issues).toEqual([{ path: "requestBudget.requests", message: "must be an integer >= 1 (got 0)" }]);
   });
