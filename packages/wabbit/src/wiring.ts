@@ -119,7 +119,7 @@ function loginFailed(error: APIError, secrets: readonly string[]): APIError {
   return new (errorClassForStatus(error.status))(message, common);
 }
 
-const describe = (value: unknown): string => (value === null ? "null" : Array.isArray(value) ? "an array" : typeof value === "string" ? "an empty string" : typeof value);
+const describe = (value: unknown): string => (value === null ? "null" : Array.isArray(value) ? "an array" : typeof value === "string" ? (value.trim() === "" ? "an empty string" : "a string") : typeof value);
 
 /**
  * Checks the wabbit options and builds the core every wabbit client and core is (`parts`: the
