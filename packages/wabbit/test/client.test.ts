@@ -333,3 +333,132 @@ describe("ids in paths", () => {
     expect(api.calls).toHaveLength(4);
   });
 });
+
+describe("option and credential errors, exactly", () => {
+  const thrown = (options: unknown): ValidationError => {
+    try {
+      createWabbitClient(options as never);
+    } catch (e) {
+      return e as ValidationError;
+    }
+    throw new Error("no error");
+  };
+
+  it.each([
+    ["null", null, "null"],
+    ["an array", [BASE, "t0ken"], "an array"],
+    ["a string (the base URL alone)", BASE, "a string"],
+    ["a number", 42, "number"],
+  ])("options that are %s are refused, saying what was given", (_name, options, got) => {
+    const error = thrown(options);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect(error.message).toBe(`Invalid Wabbit client options: must be an object with baseUrl and a credential (got ${got})`);
+    expect(error.issues).toEqual([{ path: "", message: `must be an object with baseUrl and a credential (got ${got})` }]);
+  });
+
+  it.each([
+    ["two kinds", { baseUrl: BASE, token: "t0ken", apiKey: "k3y-value" }, [{ path: "token", message: "pass only one credential: token, username and password, or apiKey" }]],
+    ["a null token", { baseUrl: BASE, token: null }, [{ path: "token", message: "must be a non-empty string (got null)" }]],
+    ["an empty username", { baseUrl: BASE, username: "", password: "secret-pw" }, [{ path: "username", message: "must be a non-empty string (got an empty string)" }]],
+    ["an empty password", { baseUrl: BASE, username: "peter", password: "" }, [{ path: "password", message: "must be a non-empty string (got an empty string)" }]],
+    ["a numeric password", { baseUrl: BASE, username: "peter", password: 1234 }, [{ path: "password", message: "must be a non-empty string (got number)" }]],
+    ["an array apiKey", { baseUrl: BASE, apiKey: ["k3y-value"] }, [{ path: "apiKey", message: "must be a non-empty string (got an array)" }]],
+  ])("%s: the exact issue, under the subject Wabbit client options", (_name, options, issues) => {
+    const error = thrown(options);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect(error.issues).toEqual(issues);
+    expect(error.message).toBe(`Invalid Wabbit client options: ${issues.map((i) => `${i.path}: ${i.message}`).join("; ")}`);
+  });
+
+  it("a password of blanks is a password (only an empty one is refused)", async () => {
+    const api = inbox({ password: "   " });
+    const wabbit = createWabbitClient({ baseUrl: BASE, username: "peter", password: "   ", fetch: api.fetch });
+    await wabbit.users.current();
+    expect(JSON.parse(String(api.calls[0]?.body))).toEqual({ username: "peter", password: "   " });
+  });
+
+  it("an apiKey with a line break is refused by name, before sending", () => {
+    const error = thrown({ baseUrl: BASE, apiKey: "k3y\r\nX-Evil: 1" });
+    expect(error).toBeInstanceOf(ValidationError);
+    expect(error.issues.map((i) => i.path)).toEqual(["apiKey"]);
+    expect(error.message).toMatch(/^Invalid header value: apiKey: must not contain CR or LF/);
+    expect(error.message).not.toContain("k3y");
+  });
+
+  it("an apiKey client's session has no token and no login", () => {
+    const wabbit = createWabbitClient({ baseUrl: BASE, apiKey: "xEZOvMBDS6zEZtbR2xCJkP5R75szhCUIvMH", fetch: scripted(() => undefined).fetch });
+    expect({ scheme: wabbit.session.scheme, token: wabbit.session.token, logins: wabbit.session.logins }).toEqual({ scheme: "d360ApiKey", token: undefined, logins: 0 });
+  });
+
+  it("an API key the server echoes in an error is redacted", async () => {
+    const key = "xEZOvMBDS6zEZtbR2xCJkP5R75szhCUIvMH";
+    const api = scripted(() => json({ detail: `Invalid D360-Api-Key ${key}.` }, 403));
+    const wabbit = createWabbitClient({ baseUrl: BASE, apiKey: key, fetch: api.fetch });
+    const error = await wabbit.users.current().catch((e) => e);
+    expect(error).toBeInstanceOf(AuthenticationError);
+    expect(error.message).toBe("Wabbit users.current failed with 403: Invalid D360-Api-Key [REDACTED].");
+    expect(JSON.stringify(error)).not.toContain(key);
+  });
+});
+
+describe("a rejected login, exactly", () => {
+  /** A client whose login is answered `status` with `body` (raw text when a string). */
+  const rejected = (status: number, body: unknown, headers: Record<string, string> = {}) => {
+    const api = scripted((call) =>
+      call.url.pathname === TOKEN_PATH ? (typeof body === "string" ? new Response(body, { status, headers }) : json(body, status, headers)) : json({ id: 2, username: "peter", email: "p@example.com", groups: [], permissions: {} }),
+    );
+    const wabbit = createWabbitClient({ baseUrl: BASE, username: "peter", password: "hunter2-secret", fetch: api.fetch, retry: { initialDelayMs: 1, maxRetries: 0 } });
+    return { api, wabbit };
+  };
+
+  it.each([
+    ["detail wins over the field errors", { detail: "Account disabled.", username: ["unknown"] }, "Account disabled."],
+    ["every field error, joined", { non_field_errors: ["Unable to log in with provided credentials."], username: ["This field may not be blank."] }, "Unable to log in with provided credentials.; This field may not be blank."],
+    ["only the strings of a list, and no other value", { code: "invalid", non_field_errors: ["Unable to log in.", 7] }, "Unable to log in."],
+  ])("the message shows DRF's reason: %s", async (_name, body, detail) => {
+    const { wabbit } = rejected(400, body);
+    const error = await wabbit.users.current().catch((e) => e);
+    expect(error).toBeInstanceOf(BadRequestError);
+    expect(error.message).toBe(`Wabbit login with username and password failed (400: ${detail}); no further login will be attempted`);
+  });
+
+  it.each([
+    ["a JSON null", null],
+    ["a text body", "Forbidden by policy"],
+    ["an empty body", ""],
+  ])("a body with no DRF reason (%s): the reason of the response, without the operation's prefix", async (_name, body) => {
+    const { wabbit } = rejected(403, body);
+    const error = await wabbit.users.current().catch((e) => e);
+    expect(error).toBeInstanceOf(AuthenticationError);
+    const reason = body || "request failed"; // the runtime's text of a bodiless error without a status text
+    expect(error.message).toBe(`Wabbit login with username and password failed (403: ${reason}); no further login will be attempted`);
+  });
+
+  it("a throttled login keeps the server's Retry-After", async () => {
+    const { api, wabbit } = rejected(429, { detail: "Request was throttled. Expected available in 30 seconds." }, { "retry-after": "30" });
+    const error = await wabbit.users.current().catch((e) => e);
+    expect(error).toBeInstanceOf(RateLimitError);
+    expect(error.retryAfterMs).toBe(30_000);
+    expect(error.message).toBe("Wabbit login with username and password failed (429: Request was throttled. Expected available in 30 seconds.); no further login will be attempted");
+    expect(api.calls).toHaveLength(1);
+  });
+
+  it("a password the server echoes in its rejection is redacted", async () => {
+    const { wabbit } = rejected(400, { non_field_errors: ["No user peter with password hunter2-secret."] });
+    const error = await wabbit.users.current().catch((e) => e);
+    expect(error.message).toBe("Wabbit login with username and password failed (400: No user peter with password [REDACTED].); no further login will be attempted");
+    for (const text of [JSON.stringify(error), inspect(error, { depth: 9 })]) expect(text).not.toContain("hunter2-secret");
+  });
+
+  it("a login that fails with a 5xx after its retries is not final: the next call logs in again", async () => {
+    let n = 0;
+    const api = scripted((call) => (call.url.pathname === TOKEN_PATH ? (++n === 1 ? json({ detail: "Service unavailable" }, 503) : json({ token: "tok-2" })) : json({ count: 0, next: null, previous: null, results: [] })));
+    const wabbit = createWabbitClient({ baseUrl: BASE, username: "peter", password: "right", fetch: api.fetch, retry: { initialDelayMs: 1, maxRetries: 0 } });
+    const error = await wabbit.tags.list().catch((e) => e);
+    expect(error).toBeInstanceOf(ServerError);
+    expect(error.message).toBe("Wabbit auth.token failed with 503: Service unavailable");
+    expect(await wabbit.tags.list()).toEqual({ count: 0, next: null, previous: null, results: [] });
+    expect(api.calls.map((c) => c.url.pathname)).toEqual([TOKEN_PATH, TOKEN_PATH, "/api/v1/tags/"]);
+    expect(wabbit.session).toMatchObject({ token: "tok-2", logins: 1 });
+  });
+});

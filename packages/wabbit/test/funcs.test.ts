@@ -73,3 +73,18 @@ describe("wabbit funcs", () => {
     expect(followed.sort()).toEqual(["m1", "m2", "m3", "m4"]);
   });
 });
+
+describe("the core's session", () => {
+  it("is not an enumerable field: a serialized or spread core carries no token", () => {
+    const core = createWabbitCore({ baseUrl: BASE, token: "tok-secret-0123456789", fetch: recorder(inbox).fetch });
+    expect(core.session).toMatchObject({ scheme: "token", token: "tok-secret-0123456789", logins: 0 });
+    expect(Object.keys(core)).not.toContain("session");
+    expect(JSON.stringify(core)).not.toContain("tok-secret-0123456789");
+    expect({ ...core }).not.toHaveProperty("session");
+  });
+
+  it("with an API key: no token, no login", () => {
+    const core = createWabbitCore({ baseUrl: BASE, apiKey: "xEZOvMBDS6zEZtbR2xCJkP5R75szhCUIvMH", fetch: recorder(inbox).fetch });
+    expect({ scheme: core.session.scheme, token: core.session.token, logins: core.session.logins }).toEqual({ scheme: "d360ApiKey", token: undefined, logins: 0 });
+  });
+});

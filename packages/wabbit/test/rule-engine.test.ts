@@ -200,3 +200,103 @@ describe("failing handlers are a 500 with the reason, never a crash", () => {
     await expect(handle(null as unknown as Request)).resolves.toHaveProperty("status", 500);
   });
 });
+
+describe("arguments, answers and errors, exactly", () => {
+  const built = (handler: unknown, options?: unknown): ValidationError => {
+    try {
+      createRuleEngineHandler(handler as never, options as never);
+    } catch (e) {
+      return e as ValidationError;
+    }
+    throw new Error("no error");
+  };
+  const done_by = { username: "a", email: "a@example.com", groups: [], permissions: {} };
+
+  it.each([
+    ["a handler that is not a function", "nope", undefined, [{ path: "handler", message: "must be a function (event, context) => assignments" }]],
+    ["headers that are null", () => [], { headers: null }, [{ path: "headers", message: "must be an object of header names to values" }]],
+    ["headers that are a string", () => [], { headers: "Bearer s3cret" }, [{ path: "headers", message: "must be an object of header names to values" }]],
+    ["headers that are an array", () => [], { headers: [] }, [{ path: "headers", message: "must be an object of header names to values" }]],
+    ["an empty header value", () => [], { headers: { Authorization: "" } }, [{ path: "headers.Authorization", message: "must be a non-empty string (the value is not shown)" }]],
+    ["a numeric header value", () => [], { headers: { "X-Key": 42 } }, [{ path: "headers.X-Key", message: "must be a non-empty string (the value is not shown)" }]],
+    ["an onError that is not a function", () => [], { onError: "console" }, [{ path: "onError", message: "must be a function" }]],
+  ])("%s is refused when building, with the exact issue", (_name, handler, options, issues) => {
+    const error = built(handler, options);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect(error.issues).toEqual(issues);
+    expect(error.message).toBe(`Invalid createRuleEngineHandler arguments: ${issues.map((i) => `${i.path}: ${i.message}`).join("; ")}`);
+  });
+
+  it("every problem is listed at once", () => {
+    expect(built(42, { headers: { A: "" }, onError: 1 }).issues.map((i) => i.path)).toEqual(["handler", "headers.A", "onError"]);
+  });
+
+  it("null options, or options without headers, build a handler that checks no header", async () => {
+    for (const options of [null, {}, { headers: {} }, undefined]) {
+      const handle = createRuleEngineHandler(() => [{ message_id: "m", user: 1 }], options as never);
+      expect(await answer(await handle(call(callExamples.newMessage?.value)))).toEqual({ status: 200, body: { assignment: [{ message_id: "m", user: 1 }] } });
+    }
+  });
+
+  it("a header whose value is a non-empty string passes with it, and only with it", async () => {
+    const handle = createRuleEngineHandler(() => [], { headers: { "X-Rule-Secret": "s3cret-value" } });
+    expect((await handle(call(callExamples.newMessage?.value, { headers: { "x-rule-secret": "s3cret-value" } }))).status).toBe(200);
+    expect(await answer(await handle(call(callExamples.newMessage?.value)))).toEqual({ status: 401, body: { error: "missing or wrong X-Rule-Secret header" } });
+  });
+
+  it("every answer is JSON and not cached", async () => {
+    const handle = createRuleEngineHandler(() => []);
+    for (const request of [call(callExamples.newMessage?.value), call("{ nope"), call(undefined, { method: "GET" })]) {
+      const response = await handle(request);
+      expect(response.headers.get("content-type")).toBe("application/json");
+      expect(response.headers.get("cache-control")).toBe("no-store");
+    }
+  });
+
+  it("waba messages without contacts come with an empty contacts list", async () => {
+    const seen: WabbitRuleEngineEvent[] = [];
+    const handle = createRuleEngineHandler((event) => void seen.push(event));
+    const waba = { from: "48123123123", id: "ABGGSFEBeRJ_1", timestamp: "1612544982", type: "text", text: { body: "Hello" } };
+    expect((await handle(call({ messages: [waba] }))).status).toBe(200);
+    expect(seen).toEqual([{ kind: "waba_messages", messages: [waba], contacts: [] }]);
+  });
+
+  it("a handler returning null assigns nothing", async () => {
+    const handle = createRuleEngineHandler(() => null as never);
+    expect(await answer(await handle(call(callExamples.newMessage?.value)))).toEqual({ status: 200, body: { assignment: [] } });
+  });
+
+  it("{ assignment } that is not a list is refused as such", async () => {
+    const onError = vi.fn();
+    const handle = createRuleEngineHandler(() => ({ assignment: "m1" }) as never, { onError });
+    expect(await answer(await handle(call(callExamples.newMessage?.value)))).toEqual({
+      status: 500,
+      body: { error: "the Rule Engine handler returned an answer the inbox does not accept", issues: [{ path: "assignment", message: "must be an array" }] },
+    });
+    expect(onError).toHaveBeenCalledTimes(1);
+    expect((onError.mock.calls[0]?.[0] as Error).message).toBe("Invalid Rule Engine answer: assignment: must be an array");
+  });
+
+  it("with several events, an invalid answer names the event by its place", async () => {
+    const handle = createRuleEngineHandler((event) => (event.kind === "message_tagging" ? ({ assignment: [], error: "x" } as never) : []));
+    const body = { incoming_messages: [], message_tagging: { timestamp: 1, action: "added", message: "m", done_by } };
+    expect(await answer(await handle(call(body)))).toEqual({
+      status: 500,
+      body: { error: "the Rule Engine handler returned an answer the inbox does not accept", issues: [{ path: "error", message: "event 2: is not part of the documented answer (only assignment)" }] },
+    });
+    const first = createRuleEngineHandler((event) => (event.kind === "incoming_messages" ? ({ assignment: 5 } as never) : "no" as never));
+    expect((await answer(await first(call(body)))).body.issues).toEqual([
+      { path: "assignment", message: "event 1: must be an array" },
+      { path: "", message: "event 2: the handler must return an array of assignments, { assignment }, or nothing (got string)" },
+    ]);
+  });
+
+  it("a body that cannot be read is reported to onError as it is", async () => {
+    const errors: unknown[] = [];
+    const handle = createRuleEngineHandler(() => [], { onError: (e) => errors.push(e) });
+    const reset = new Error("socket reset");
+    const broken = { method: "POST", headers: new Headers(), text: () => Promise.reject(reset), url: URL_ } as unknown as Request;
+    expect(await answer(await handle(broken))).toEqual({ status: 500, body: { error: "the Rule Engine call could not be handled" } });
+    expect(errors).toEqual([reset]);
+  });
+});

@@ -2,7 +2,7 @@
 // body is read, every documented `waba` sample of the spec parsed into WABA's fields and the inbox's
 // extension events, and bodies that are not a documented payload rejected with a clear error.
 import { readFileSync } from "node:fs";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { parse } from "yaml";
 import { parseWabbitWebhook, ValidationError, WabbitWebhookAuthError, WebhookError } from "../src/index.js";
 
@@ -138,5 +138,106 @@ describe("bodies that are not a documented payload", () => {
 
   it("a call that is not a POST is a WebhookError", async () => {
     await expect(parseWabbitWebhook(post(undefined, hookUrl, "GET"), { secret: SECRET })).rejects.toThrow(/called with POST, this call is a GET/);
+  });
+});
+
+describe("errors and events, exactly", () => {
+  const sample = wabaSamples[0]?.[1] as Record<string, unknown>;
+  const message = { waba_payload: { from: "48123123123", id: "wamid.1", timestamp: "1612544982", type: "text", text: { body: "Hi" } }, customer_wa_id: "48123123123", from_us: false, received: false, sender: null };
+
+  it("the auth errors' exact messages", async () => {
+    const missing = await parseWabbitWebhook(post(sample, "https://bot.example.com/wabbit"), { secret: SECRET }).catch((e) => e);
+    expect(missing.message).toBe("The wabbit webhook call has no `auth` query parameter, so it does not carry your shared secret; refused without reading the body");
+    const wrong = await parseWabbitWebhook(post(sample, "https://bot.example.com/wabbit?auth=nope"), { secret: SECRET }).catch((e) => e);
+    expect(wrong.message).toBe("The wabbit webhook call's `auth` query parameter is not your shared secret; refused without reading the body");
+    expect(new WabbitWebhookAuthError("missing")).toMatchObject({ name: "WabbitWebhookAuthError", reason: "missing", message: missing.message });
+  });
+
+  it("a URL that cannot be parsed carries no secret", async () => {
+    const error = await parseWabbitWebhook({ url: "http://[not-a-host/wabbit?auth=my_shared_secret", body: sample as never }, { secret: SECRET }).catch((e) => e);
+    expect(error).toBeInstanceOf(WabbitWebhookAuthError);
+    expect(error.reason).toBe("missing");
+  });
+
+  it.each([
+    ["no options", undefined, "nothing"],
+    ["null options", null, "nothing"],
+    ["no secret", {}, "nothing"],
+    ["an empty secret", { secret: "" }, "an empty string"],
+    ["a numeric secret", { secret: 1234 }, "number"],
+    ["secret: true", { secret: true }, "boolean"],
+  ])("%s is a ValidationError saying what was given", async (_name, options, got) => {
+    const error = await parseWabbitWebhook(post(sample), options as never).catch((e) => e);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect(error.issues).toEqual([{ path: "secret", message: `must be your shared secret (a non-empty string) or false when your webhook URL has none (got ${got})` }]);
+    expect(error.message).toBe(`Invalid parseWabbitWebhook options: secret: must be your shared secret (a non-empty string) or false when your webhook URL has none (got ${got})`);
+  });
+
+  it.each([
+    ["null", null],
+    ["a string", "/wabbit?auth=my_shared_secret"],
+    ["{ body } without a url", { body: "{}" }],
+    ["a url that is not a string", { url: new URL(hookUrl), body: "{}" }],
+  ])("an input that is %s is a ValidationError", async (_name, input) => {
+    const error = await parseWabbitWebhook(input as never, { secret: SECRET }).catch((e) => e);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect(error.issues).toEqual([{ path: "input", message: "must be a Request or { url, body }" }]);
+    expect(error.message).toBe("Invalid parseWabbitWebhook arguments: input: must be a Request or { url, body }");
+  });
+
+  it("works where there is no global Request (a { url, body } input)", async () => {
+    vi.stubGlobal("Request", undefined);
+    try {
+      const hook = await parseWabbitWebhook({ url: `/wabbit?auth=${SECRET}`, body: JSON.stringify(sample) }, { secret: SECRET });
+      expect(hook.waba.messages).toHaveLength(1);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
+  it("a body that cannot be read is a WebhookError saying why", async () => {
+    const request = post(sample);
+    await request.text();
+    const error = await parseWabbitWebhook(request, { secret: SECRET }).catch((e) => e);
+    expect(error).toBeInstanceOf(WebhookError);
+    expect(error.message).toMatch(/^The webhook body could not be read: \S/);
+    expect(error.message).not.toMatch(/JSON/);
+  });
+
+  it("a body with no documented field: no issues, the closest payload is waba", async () => {
+    const error = await parseWabbitWebhook({ url: hookUrl, body: "{}" }, { secret: SECRET }).catch((e) => e);
+    expect(error).toBeInstanceOf(WebhookError);
+    expect({ issues: error.issues, closest: error.closest }).toEqual({ issues: [], closest: "waba" });
+  });
+
+  it("each extension field is one event of its kind, with its data, in the documented order", async () => {
+    const done_by = { username: "konrad", email: "konrad@example.com", groups: [], permissions: {} };
+    const chat_assignment = { timestamp: 1, wa_id: "48123123123", assigned_to_user_set: null, assigned_to_user_was_cleared: true, assigned_group_set: null, assigned_group_was_cleared: false, done_by };
+    const chat_tagging = { timestamp: 2, action: "added", tag: { id: 5, name: "Agent needed" }, chat: "48123123123", extra: null, done_by };
+    const message_tagging = { timestamp: 3, action: "removed", tag: { id: 5, name: "Agent needed" }, message: "wamid.1", extra: {}, done_by };
+    const tagged_messages = [{ message, new_tag: { name: "Agent needed", id: 5, extra: {} } }];
+    const tagged = wabaSamples.find(([n]) => n === "taggedChats")?.[1] as { tagged_chats: unknown[] };
+    const body = {
+      tagged_chats: tagged.tagged_chats,
+      tagged_messages,
+      message_tagging,
+      chat_tagging,
+      chat_assignment,
+      assigned_messages: [message],
+      outgoing_messages: [message],
+      incoming_messages: [message],
+    };
+    const hook = await parseWabbitWebhook({ url: hookUrl, body: JSON.stringify(body) }, { secret: SECRET });
+    expect(hook.events).toEqual([
+      { kind: "incoming_messages", messages: [message] },
+      { kind: "outgoing_messages", messages: [message] },
+      { kind: "assigned_messages", messages: [message] },
+      { kind: "chat_assignment", event: chat_assignment },
+      { kind: "chat_tagging", event: chat_tagging },
+      { kind: "message_tagging", event: message_tagging },
+      { kind: "tagged_messages", taggings: tagged_messages, deprecated: true },
+      { kind: "tagged_chats", taggings: tagged.tagged_chats, deprecated: true },
+    ]);
+    expect(hook.waba).toEqual({ contacts: [], messages: [], statuses: [], errors: [] });
   });
 });
