@@ -106,7 +106,8 @@ function scores(id) {
   const recorded = readRecord()[id];
   if (local && (!recorded || local.at >= new Date(recorded.at))) {
     const { total, files } = summarize(local.report);
-    return { total, files, note: `report of ${local.at.toISOString().slice(0, 16).replace("T", " ")} UTC` };
+    const at = recorded && recorded.at === local.at.toISOString() ? ` at ${recorded.commit}` : "";
+    return { total, files, note: `report of ${local.at.toISOString().slice(0, 16).replace("T", " ")} UTC${at}` };
   }
   if (recorded) return { total: recorded.total, files: recorded.files, note: `measured ${recorded.at.slice(0, 16).replace("T", " ")} UTC at ${recorded.commit} (recorded in scripts/bench/mutation-scores.json)` };
   return undefined;
