@@ -4,6 +4,7 @@
 import { inspect } from "node:util";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { AuthenticationError, BadRequestError, ConnectionError, createDesk360Client, isDesk360Error, NotFoundError, RateLimitError, ServerError, ValidationError } from "../src/index.js";
+import { thrown } from "../../../scripts/vitest/thrown.js";
 
 const BASE = "https://public-api.desk360.com";
 const json = (body: unknown, status = 200, headers: Record<string, string> = {}) =>
@@ -207,15 +208,7 @@ describe("login flow", () => {
   });
 
   it("names the option at fault: blank credentials, a token with email or password, a control character", () => {
-    const message = (options: unknown): string => {
-      try {
-        createDesk360Client(options as never);
-      } catch (error) {
-        expect(error).toBeInstanceOf(ValidationError);
-        return (error as Error).message;
-      }
-      throw new Error("expected a ValidationError");
-    };
+    const message = (options: unknown): string => thrown(() => createDesk360Client(options as never), ValidationError).message;
     // Blank is missing: a token or email of spaces only would be sent as an empty credential.
     expect(message({ token: "   " })).toBe("Invalid Desk360 client options: token: is required (or pass email and password)");
     expect(message({ token: "" })).toBe("Invalid Desk360 client options: token: is required (or pass email and password)");

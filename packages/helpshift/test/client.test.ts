@@ -9,6 +9,7 @@ import { validate } from "@inboxkit/runtime";
 import { DOMAIN_PATTERN } from "../src/auth.js";
 import { DURATION_PATTERN, MAX_VIEWCOUNT } from "../src/expiry.js";
 import { AuthenticationError, createHelpshiftClient, expiry, operationTable, ServerError, ValidationError } from "../src/index.js";
+import { thrown } from "../../../scripts/vitest/thrown.js";
 
 const KEY = "hs_api_key_0123456789abcdef";
 const BASIC = `Basic ${Buffer.from(`${KEY}:`, "utf8").toString("base64")}`;
@@ -26,13 +27,7 @@ function stub(body: unknown = LINK, status = 201, headers: Record<string, string
 
 /** The ValidationError `createHelpshiftClient(options)` throws (fails the test when it does not throw). */
 function optionsError(options: unknown): ValidationError {
-  try {
-    createHelpshiftClient(options as never);
-  } catch (e) {
-    expect(e).toBeInstanceOf(ValidationError);
-    return e as ValidationError;
-  }
-  throw new Error(`accepted ${JSON.stringify(options)}`);
+  return thrown(() => createHelpshiftClient(options as never), ValidationError);
 }
 
 function formOf(init: RequestInit): Record<string, string> {

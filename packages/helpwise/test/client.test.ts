@@ -3,6 +3,7 @@
 import { inspect } from "node:util";
 import { describe, expect, it } from "vitest";
 import { AuthenticationError, createHelpwiseClient, RateLimitError, ValidationError } from "../src/index.js";
+import { thrown } from "../../../scripts/vitest/thrown.js";
 
 const KEY = "hwkey_0123456789";
 const SECRET = "hwsecret_abcdefghij";
@@ -41,15 +42,7 @@ describe("createHelpwiseClient", () => {
   });
 
   it("names the Helpwise option at fault: blank credentials, control characters, misspelt names", () => {
-    const message = (options: unknown): string => {
-      try {
-        createHelpwiseClient(options as never);
-      } catch (error) {
-        expect(error).toBeInstanceOf(ValidationError);
-        return (error as Error).message;
-      }
-      throw new Error("expected a ValidationError");
-    };
+    const message = (options: unknown): string => thrown(() => createHelpwiseClient(options as never), ValidationError).message;
     // Blank is missing: a key or secret of spaces only would be sent as an empty credential.
     expect(message({ apiKey: "   ", apiSecret: SECRET })).toBe("Invalid Helpwise client options: apiKey: is required");
     expect(message({ apiKey: KEY, apiSecret: " \t" })).toBe("Invalid Helpwise client options: apiSecret: is required");

@@ -15,6 +15,7 @@ import {
   ValidationError,
 } from "../src/index.js";
 import { BASE, bodyOf, json, line, scriptedFetch } from "./fetch.js";
+import { thrown } from "../../../scripts/vitest/thrown.js";
 
 const USER_TOKEN = "user-token-SECRET-1234";
 const BOT_TOKEN = "bot-token-SECRET-5678";
@@ -267,15 +268,7 @@ describe("options are checked before anything is sent", () => {
   });
 
   /** The message of the ValidationError `make` throws. */
-  const refusal = (make: () => unknown): string => {
-    try {
-      make();
-    } catch (e) {
-      expect(e).toBeInstanceOf(ValidationError);
-      return (e as Error).message;
-    }
-    throw new Error("expected a ValidationError");
-  };
+  const refusal = (make: () => unknown): string => thrown(make, ValidationError).message;
 
   it.each([
     ["a null platform token is missing", () => createNimchatPlatformClient({ baseUrl: BASE, platformToken: null as never }), "Invalid Nimchat platform client options: platformToken: is required"],

@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { createNimchatClient, DOCUMENTED_FILTER_OPERATORS, nimchatFilter, otherOperator, ValidationError } from "../src/index.js";
 import { BASE, bodyOf, json, line, scriptedFetch } from "./fetch.js";
 import { requestExample } from "./spec.js";
+import { thrown } from "../../../scripts/vitest/thrown.js";
 
 const rejects = (build: () => unknown, message: RegExp) => {
   let error: unknown;
@@ -90,15 +91,7 @@ describe("invalid filters are rejected when built", () => {
 
 describe("a refusal names the condition, the field and the rule exactly", () => {
   /** The ValidationError `build` throws. */
-  const refusal = (build: () => unknown): ValidationError => {
-    try {
-      build();
-    } catch (e) {
-      expect(e).toBeInstanceOf(ValidationError);
-      return e as ValidationError;
-    }
-    throw new Error("expected a ValidationError");
-  };
+  const refusal = (build: () => unknown): ValidationError => thrown(build, ValidationError);
   const where = nimchatFilter().where as (...a: unknown[]) => unknown;
 
   it.each([
