@@ -61,7 +61,7 @@ export interface Desk360Session {
   readonly logins: number;
 }
 
-/** A Desk360 core: what every standalone function of `@inboxkit/desk360/funcs` takes first (plus `raw`, `rateLimit` and `session`). */
+/** A Desk360 core: what every standalone function of `@inboxkit/desk360/funcs` takes first (plus `rateLimit` and `session`; `raw` is the client's). */
 export type Desk360Core = ApiCore<paths, undefined> & {
   /** The login state: the token held (if any) and how many logins happened. */
   readonly session: Desk360Session;

@@ -17,7 +17,7 @@ export interface HelpshiftClientOptions extends ClientOptions {
   readonly domain: string;
 }
 
-/** A Helpshift core: what every standalone function of `@inboxkit/helpshift/funcs` takes first (plus `raw` and `rateLimit`). */
+/** A Helpshift core: what every standalone function of `@inboxkit/helpshift/funcs` takes first (plus `rateLimit`; `raw` is the client's). */
 export type HelpshiftCore = ApiCore<paths, undefined>;
 
 /**

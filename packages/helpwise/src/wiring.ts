@@ -15,7 +15,7 @@ export interface HelpwiseClientOptions extends ClientOptions {
   readonly apiSecret: string;
 }
 
-/** A Helpwise core: what every standalone function of `@inboxkit/helpwise/funcs` takes first (plus `raw` and `rateLimit`). */
+/** A Helpwise core: what every standalone function of `@inboxkit/helpwise/funcs` takes first (plus `rateLimit`; `raw` is the client's). */
 export type HelpwiseCore = ApiCore<paths, undefined>;
 
 /**

@@ -76,7 +76,7 @@ export function createNimchatClient(options: NimchatClientOptions): NimchatAppli
 
 /**
  * An Application API core: what the `application…` functions of `@inboxkit/nimchat/funcs` take
- * first (plus `raw` and `rateLimit`). With an agent-bot token, the operations an agent bot may not
+ * first (plus `rateLimit`; `raw` is the client's). With an agent-bot token, the operations an agent bot may not
  * call are refused before sending.
  */
 export type NimchatApplicationCore = ApiCore<paths, "application">;

@@ -17,7 +17,7 @@ export interface NimchatPlatformOptions extends NimchatBaseOptions {
 /** A Platform API client: `platform.accounts.create(…)`, `platform.users.get(…)`…, plus `raw` and `rateLimit`. */
 export type NimchatPlatformClient = NimchatPlatformApi & ClientCore<paths>;
 
-/** A Platform API core: what the `platform…` functions of `@inboxkit/nimchat/funcs` take first (plus `raw` and `rateLimit`). */
+/** A Platform API core: what the `platform…` functions of `@inboxkit/nimchat/funcs` take first (plus `rateLimit`; `raw` is the client's). */
 export type NimchatPlatformCore = ApiCore<paths, "platform">;
 
 /**

@@ -95,7 +95,7 @@ function session(api: NimchatPublicApi, contactIdentifier: string, pubsubToken: 
   });
 }
 
-/** A public client API core: what the `public…` functions of `@inboxkit/nimchat/funcs` take first (plus `raw` and `rateLimit`). */
+/** A public client API core: what the `public…` functions of `@inboxkit/nimchat/funcs` take first (plus `rateLimit`; `raw` is the client's). */
 export type NimchatPublicCore = ApiCore<paths, "public">;
 
 /**

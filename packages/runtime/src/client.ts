@@ -8,6 +8,7 @@ import { createRequestBudget } from "./budget.js";
 import { createApiCore, type ApiCore, type ClientCore, type ClientOptions, type CoreParts, type VendorWiring } from "./core.js";
 import type { OperationMeta, VendorMeta } from "./operation.js";
 import { iterateOperation, operationPages } from "./paginate.js";
+import { rawClient } from "./raw.js";
 import { followOperation, operationHistory } from "./time-cursor.js";
 import type { RequestOptions } from "./types.js";
 import { templateRegExp } from "./url.js";
@@ -33,12 +34,12 @@ function compileLookup(table: readonly OperationMeta[], baseUrl: string): (metho
 
 /**
  * What a client object gives its core (`create<Vendor>Core(options, clientParts(table))` in a
- * vendor's client factory): raw calls matched to the table's operations, and the request budget's
- * code, so that `requestBudget: { requests, intervalMs }` works on every client. A core built for the
- * standalone functions gets neither and bundles neither.
+ * vendor's client factory): `raw` (openapi-fetch on the core's pipeline), raw calls matched to the
+ * table's operations, and the request budget's code, so that `requestBudget: { requests, intervalMs }`
+ * works on every client. A core built for the standalone functions gets none of them and bundles none.
  */
 export function clientParts(table: readonly OperationMeta[]): CoreParts {
-  return { lookup: (baseUrl) => compileLookup(table, baseUrl), budget: createRequestBudget };
+  return { raw: rawClient, lookup: (baseUrl) => compileLookup(table, baseUrl), budget: createRequestBudget };
 }
 
 /**
@@ -73,7 +74,7 @@ function need<K extends keyof OperationIterators>(iterators: OperationIterators,
  * (`<resource>.<method>`, or `<api>.<resource>.<method>` in a multi-API spec: the last two parts
  * name the method), each calling {@link ApiCore.call}; list operations get `.iterate` and `.pages`,
  * time-cursor lists `.iterateHistory` and `.follow`, from `iterators` (the table's generated set).
- * `raw` and `rateLimit` are the core's.
+ * `raw` and `rateLimit` are the core's (`raw` is there when the core was built with `clientParts`).
  * @throws {TypeError} when an operation of the table pages and `iterators` lacks its iterator.
  */
 export function withOperations<Paths extends {}, Api extends object>(core: ApiCore<Paths>, table: readonly OperationMeta[], iterators: OperationIterators = {}): Api & ClientCore<Paths> {
@@ -100,7 +101,7 @@ export function withOperations<Paths extends {}, Api extends object>(core: ApiCo
     (api[group] ??= {})[name] = method;
   }
   return Object.defineProperties(api, {
-    raw: { value: core.raw, enumerable: false },
+    raw: { value: (core as Partial<ClientCore<Paths>>).raw, enumerable: false },
     rateLimit: { get: () => core.rateLimit, enumerable: false },
   }) as unknown as Api & ClientCore<Paths>;
 }

@@ -5,7 +5,7 @@
  * (`createApiClient`) and the generated standalone operation functions (`funcs`) call operations.
  * @module
  */
-import openapiFetch, { type Client } from "openapi-fetch";
+import { createFinalURL, createQuerySerializer, defaultPathSerializer, mergeHeaders, type Client } from "openapi-fetch";
 import { toApiError } from "./api-error.js";
 import { unreadCopy, type ParseAs } from "./body.js";
 import { budgetFactoryOf, type BudgetFactory, type BudgetStore, type RequestBudgetOptions, type StoreErrorMode } from "./budget.js";
@@ -17,6 +17,7 @@ import { CLIENT_OPTIONS, REQUEST_OPTIONS, checkOptions } from "./options.js";
 import { DEFAULT_MAX_PAGES, type PagingContext } from "./paginate.js";
 import { RateLimitTracker, type RateLimitState } from "./rate-limit.js";
 import { resolveRetry, type RetryOptions } from "./retry.js";
+import type { RawPipeline } from "./raw.js";
 import { createTransport, PreparedRequest, type AuthHook } from "./transport.js";
 import type { APIPromise, RequestOptions } from "./types.js";
 import { checkBaseUrl } from "./url.js";
@@ -128,7 +129,9 @@ export interface VendorWiring {
  * bundle them.
  */
 export interface CoreParts {
-  /** Finds the operation a raw call (`core.raw.GET(…)`) is, for its idempotency and accepted credentials. */
+  /** Builds the client's `raw` (openapi-fetch) on the core's pipeline. */
+  readonly raw?: (pipeline: RawPipeline) => unknown;
+  /** Finds the operation a raw call (`client.raw.GET(…)`) is, for its idempotency and accepted credentials. */
   readonly lookup?: (baseUrl: string) => (method: string, url: string) => OperationMeta | undefined;
   /** Builds a request budget from plain `{ requests, intervalMs }` options. */
   readonly budget?: BudgetFactory;
@@ -156,22 +159,19 @@ export interface ClientCore<Paths extends {}> {
   readonly rateLimit: RateLimitState;
 }
 
-// openapi-fetch's only entry is its default export; in our CJS build esbuild's interop hands us the
-// whole module object instead, so take `.default` when the import is not the function itself.
-const createClient: typeof openapiFetch =
-  typeof openapiFetch === "function" ? openapiFetch : (openapiFetch as unknown as { default: typeof openapiFetch }).default;
-
-const RAW_METHODS = ["request", "GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE"] as const;
-
-/** A pre-send failure of openapi-fetch (a header refused by `Headers`, a body JSON cannot encode) as a ValidationError without the value. */
-function presendError(error: unknown): unknown {
+/**
+ * A pre-send failure of building a request (a header refused by `Headers`, a body JSON cannot
+ * encode, a path or query value the URL cannot hold) as a ValidationError without the value.
+ * @internal
+ */
+export function presendError(error: unknown): unknown {
   const header = redactedHeaderError(error);
   if (header) return header;
   if (error instanceof TypeError && /circular|BigInt/i.test(error.message)) {
     return new ValidationError([{ path: "body", message: "cannot be encoded as JSON (a circular reference or a BigInt)" }], { subject: "request body" });
   }
   // With validation off, a path or query value encodeURIComponent cannot encode (a lone surrogate, a
-  // Symbol) surfaces here from openapi-fetch's URL building.
+  // Symbol) surfaces here from openapi-fetch's URL serialisers.
   if (error instanceof URIError || (error instanceof TypeError && /Symbol value to a string/.test(error.message))) {
     return new ValidationError([{ path: "params", message: "cannot be encoded in the URL (a lone surrogate or a Symbol)" }], { subject: "request" });
   }
@@ -192,9 +192,13 @@ export interface SentCall {
 /**
  * A vendor's request pipeline without an operation table: what `create<Vendor>Core` returns and
  * every standalone operation function (`import { messagesCreate } from "@inboxkit/<vendor>/funcs"`)
- * takes as its first argument. The client object is this core with the table's methods on top.
+ * takes as its first argument. The client object is this core with the table's methods on top; its
+ * `raw` (openapi-fetch) is the client's alone, so that a core's calls do not bundle openapi-fetch's client.
+ * @typeParam Paths - the spec's paths, which type the `raw` of a client built on this core.
  */
-export interface ApiCore<Paths extends {} = {}, Api extends string | undefined = string | undefined> extends ClientCore<Paths> {
+export interface ApiCore<Paths extends {} = {}, Api extends string | undefined = string | undefined> {
+  /** The rate-limit budget as the API last reported it. */
+  readonly rateLimit: RateLimitState;
   /** The vendor, as its spec describes it. */
   readonly vendor: VendorMeta;
   /**
@@ -281,35 +285,8 @@ export function createApiCore<Paths extends {} = {}, Api extends string | undefi
     sleep: options.sleep,
   });
 
-  const client = createClient<Paths>({
-    baseUrl,
-    headers,
-    fetch: transport as unknown as (input: Request) => Promise<Response>,
-    Request: PreparedRequest as unknown as typeof Request,
-  });
-  // Tell the transport how the caller reads the body, so that it can check JSON within the attempt.
-  client.use({
-    onRequest({ request, options: used }) {
-      if (PreparedRequest.isPrepared(request)) request.parseAs = used.parseAs as ParseAs;
-      return undefined;
-    },
-  });
-  // The raw client as the caller sees it: header and body-encoding failures of openapi-fetch become
-  // ValidationErrors that do not quote the value (a fetch TypeError quotes `Bearer <token>`).
-  const raw = { ...client } as Record<string, unknown>;
-  for (const name of RAW_METHODS) {
-    const call = client[name] as (...args: unknown[]) => Promise<unknown>;
-    raw[name] = async (...args: unknown[]) => {
-      const init = args[name === "request" ? 2 : 1] as { headers?: unknown } | undefined;
-      if (init?.headers && typeof init.headers === "object" && !(init.headers instanceof Headers)) assertHeaders(init.headers as Record<string, unknown>, secrets());
-      try {
-        return await call(...args);
-      } catch (error) {
-        throw presendError(error);
-      }
-    };
-  }
-  const rawRequest = raw.request as (method: string, path: string, init: unknown) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
+  const querySerializer = createQuerySerializer();
+  const raw = parts.raw?.({ baseUrl, headers, transport, secrets });
 
   const unwrap = vendor.envelope ? (body: unknown) => getPath(body, [vendor.envelope as string]) : (body: unknown) => body;
 
@@ -348,39 +325,67 @@ export function createApiCore<Paths extends {} = {}, Api extends string | undefi
     if (extraQuery) for (const key of Object.keys(extraQuery)) if (!queryNames.includes(key)) (query ??= Object.create(null) as Record<string, unknown>)[key] = extraQuery[key];
     // Bound parameters (e.g. Helpshift's domain) come from the client's configuration, never the call.
     if (wiring.pathDefaults) Object.assign(path, wiring.pathDefaults);
-    const init: Record<string, unknown> = { params: { path, query }, operation: op };
-    if (op.body) {
-      const payload = body ?? (Object.create(null) as Record<string, unknown>);
-      // Multipart is used only when it must be (the only encoding, or a file in the body); the
-      // operation carries the encoders it needs, so a bundle holds only those.
-      const kind = op.body.includes("multipart") && (op.body.length === 1 || op.encoders?.multipart?.needed?.(payload)) ? "multipart" : op.body[0];
-      init.body = payload;
-      if (kind === "form" || kind === "multipart") {
-        const encoder = op.encoders?.[kind];
-        if (!encoder) throw new TypeError(`${vendor.name} ${op.id}: the operation has no ${kind} encoder (regenerate the client)`);
-        init.bodySerializer = (b: Record<string, unknown>) => encoder.encode(b, op);
-        if (encoder.contentType) init.headers = { "Content-Type": encoder.contentType };
+    let encoded: BodyInit | undefined;
+    let contentType: string | undefined;
+    // A file comes back in whatever type it has; an Accept of JSON would get a 406.
+    const parseAs: ParseAs = op.response === "binary" ? "arrayBuffer" : op.response === "empty" ? "text" : "json";
+    let response: Response;
+    // The request as openapi-fetch's `raw` builds it (its URL serialisers, JSON unless the operation
+    // encodes otherwise), handed straight to the transport.
+    try {
+      if (op.body) {
+        const payload = body ?? (Object.create(null) as Record<string, unknown>);
+        // Multipart is used only when it must be (the only encoding, or a file in the body); the
+        // operation carries the encoders it needs, so a bundle holds only those.
+        const kind = op.body.includes("multipart") && (op.body.length === 1 || op.encoders?.multipart?.needed?.(payload)) ? "multipart" : op.body[0];
+        if (kind === "form" || kind === "multipart") {
+          const encoder = op.encoders?.[kind];
+          if (!encoder) throw new TypeError(`${vendor.name} ${op.id}: the operation has no ${kind} encoder (regenerate the client)`);
+          encoded = encoder.encode(payload, op) as BodyInit;
+          contentType = encoder.contentType;
+        } else {
+          encoded = JSON.stringify(payload);
+          contentType = "application/json";
+        }
       }
+      if (callOptions.headers) assertHeaders(callOptions.headers, secrets());
+      const url = createFinalURL(op.path, { baseUrl, params: query ? { path, query } : { path }, querySerializer, pathSerializer: defaultPathSerializer });
+      const request = new PreparedRequest(url, {
+        method: op.method,
+        headers: mergeHeaders(contentType ? { "Content-Type": contentType } : undefined, headers, op.response === "binary" ? { Accept: "*/*" } : undefined, callOptions.headers),
+        body: encoded,
+        signal: callOptions.signal,
+        operation: op,
+        timeoutMs: callOptions.timeoutMs,
+        retry: callOptions.retry === undefined ? undefined : resolveRetry(callOptions.retry, retry),
+        parseAs,
+      });
+      response = await transport(request);
+    } catch (error) {
+      throw presendError(error);
     }
-    if (callOptions.signal) init.signal = callOptions.signal;
-    if (callOptions.timeoutMs !== undefined) init.timeoutMs = callOptions.timeoutMs;
-    if (callOptions.retry !== undefined) init.retry = resolveRetry(callOptions.retry, retry);
+    // The body is read as openapi-fetch reads it: nothing for a 204, a HEAD or an empty body; an
+    // error's text as JSON when it is JSON.
+    const length = response.headers.get("content-length");
+    const none = response.status === 204 || op.method === "HEAD" || (length === "0" && !response.headers.get("transfer-encoding")?.includes("chunked"));
+    if (!response.ok) {
+      let error: unknown = none ? undefined : await response.text();
+      try {
+        error = JSON.parse(error as string);
+      } catch {
+        /* not JSON: the text */
+      }
+      throw toApiError(vendor, op, response, error, params, secrets());
+    }
     if (op.response === "binary") {
-      init.parseAs = "arrayBuffer";
-      // A file comes back in whatever type it has; an Accept of JSON would get a 406.
-      init.headers = { ...(init.headers as object), Accept: "*/*" };
-    } else if (op.response === "empty") init.parseAs = "text";
-    if (callOptions.headers) init.headers = { ...(init.headers as object), ...callOptions.headers };
-    const result = await rawRequest(op.method, op.path, init);
-    const { response } = result;
-    if (!response.ok) throw toApiError(vendor, op, response, result.error, params, secrets());
-    if (op.response === "binary") {
-      const bytes = new Uint8Array((result.data as ArrayBuffer | undefined) ?? new ArrayBuffer(0));
+      const bytes = new Uint8Array(none ? new ArrayBuffer(0) : await response.arrayBuffer());
       const data = { bytes, contentType: response.headers.get("content-type") ?? "application/octet-stream" };
       return { body: data, data, response };
     }
     if (op.response === "empty") return { body: undefined, data: undefined, response };
-    return { body: result.data, data: unwrap(result.data), response };
+    const text = none ? "" : await response.text();
+    const data: unknown = text ? JSON.parse(text) : undefined;
+    return { body: data, data: unwrap(data), response };
   }
 
   return Object.defineProperties(
@@ -392,7 +397,7 @@ export function createApiCore<Paths extends {} = {}, Api extends string | undefi
       send,
     },
     {
-      raw: { value: raw, enumerable: false },
+      ...(raw ? { raw: { value: raw, enumerable: false } } : {}),
       rateLimit: { get: () => rateLimit.state, enumerable: false },
     },
   ) as ApiCore<Paths, Api>;

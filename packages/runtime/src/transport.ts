@@ -30,10 +30,18 @@ import { pathIssues } from "./url.js";
 
 /** Extra fields a call carries through openapi-fetch to the transport. */
 interface CallFields {
-  operation?: OperationMeta;
-  timeoutMs?: number;
-  retry?: RetryPolicy;
-  parseAs?: ParseAs;
+  operation?: OperationMeta | undefined;
+  timeoutMs?: number | undefined;
+  retry?: RetryPolicy | undefined;
+  parseAs?: ParseAs | undefined;
+}
+
+/** What a {@link PreparedRequest} is built from: openapi-fetch's `RequestInit`, or the core's own. */
+interface PreparedInit extends CallFields {
+  method?: string | undefined;
+  headers?: RequestInit["headers"] | undefined;
+  body?: RequestInit["body"] | undefined;
+  signal?: AbortSignal | null | undefined;
 }
 
 /**
@@ -71,7 +79,7 @@ export class PreparedRequest {
     return PreparedRequest.isPrepared(value) || (typeof Request !== "undefined" && value instanceof Request);
   }
 
-  constructor(url: string, init: RequestInit & CallFields) {
+  constructor(url: string, init: PreparedInit) {
     this.url = url;
     this.method = init.method ?? "GET";
     this.headers = init.headers instanceof Headers ? init.headers : new Headers(init.headers);

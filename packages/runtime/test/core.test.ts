@@ -76,7 +76,7 @@ describe("createApiCore", () => {
     const client = withOperations<{}, AcmeApi>(core, table, { iterate: iterateOperation, pages: operationPages, history: operationHistory, follow: followOperation });
     expect(Object.keys(client).sort()).toEqual(["chats", "events", "files", "forms", "items", "logs", "messages", "people", "posts"]);
     await client.items.get({ itemId: "i1" });
-    expect(client.raw).toBe(core.raw);
+    expect(client.raw).toBe((core as unknown as { raw: unknown }).raw);
     expect(client.rateLimit).toEqual(core.rateLimit);
     expect(typeof client.chats.history.iterateHistory).toBe("function");
     expect(calls).toHaveLength(1);
@@ -202,6 +202,45 @@ describe("createApiCore (pinned by mutation testing)", () => {
       ["application/json", "t-1"],
       ["*/*", null],
     ]);
+  });
+
+  it("a core has no raw client unless a client's parts build one; raw and core.call send the same request", async () => {
+    const { fetch } = scriptedFetch(() => json({ data: {} }));
+    expect("raw" in createApiCore(vendor, { fetch }, wiring)).toBe(false);
+    const viaRaw = scriptedFetch(() => json({ data: { id: "i1" } }));
+    const viaCall = scriptedFetch(() => json({ data: { id: "i1" } }));
+    const raw = (createApiCore(vendor, { fetch: viaRaw.fetch }, wiring, clientParts(table)) as unknown as { raw: unknown }).raw as Record<string, (path: string, init: unknown) => Promise<{ data: unknown }>>;
+    const core = createApiCore(vendor, { fetch: viaCall.fetch }, wiring);
+    const headers = { "X-Trace": "t-1" };
+    // The same URL serialisation (path escaping, query arrays and objects), JSON body and headers.
+    await raw.GET?.("/items/{itemId}", { params: { path: { itemId: "a b/ü" }, query: { expand: true } }, headers });
+    await core.call(op("items.get"), { itemId: "a b/ü", expand: true }, { headers });
+    await raw.GET?.("/accounts/{accountId}/posts", { params: { path: { accountId: 7 }, query: { page: 2, q: ["x", "y z"] } } });
+    await core.call(op("posts.list"), { accountId: 7, page: 2, q: ["x", "y z"] });
+    const { data } = (await raw.POST?.("/items/list", { body: { page: 1, limit: 5 } })) as { data: unknown };
+    expect(await core.call(op("items.list"), { page: 1, limit: 5 })).toEqual((data as { data: unknown }).data);
+    expect(snapshot(viaCall.calls)).toEqual(snapshot(viaRaw.calls));
+    expect(viaCall.calls.map((c) => c.url)).toEqual([
+      "https://api.acme.test/v1/items/a%20b%2F%C3%BC?expand=true",
+      "https://api.acme.test/v1/accounts/7/posts?page=2&q=x&q=y%20z",
+      "https://api.acme.test/v1/items/list",
+    ]);
+    expect(viaCall.calls[2]?.headers.get("content-type")).toBe("application/json");
+    expect(viaCall.calls[0]?.headers.get("content-type")).toBeNull();
+  });
+
+  it("reads a body as the raw client does: none for a 204 or an empty body, an error's text as JSON when it is JSON", async () => {
+    const { fetch } = scriptedFetch(
+      () => new Response(null, { status: 204 }),
+      () => new Response("", { status: 200, headers: { "content-length": "0", "content-type": "application/json" } }),
+      () => json({ error: { code: "E_GONE", message: "gone" } }, 410),
+      () => new Response("upstream broke", { status: 502, headers: { "content-type": "text/plain" } }),
+    );
+    const core = createApiCore(vendor, { fetch, retry: false }, wiring);
+    await expect(core.call(op("items.get"), { itemId: "1" }).withResponse()).resolves.toMatchObject({ data: undefined, response: { status: 204 } });
+    await expect(core.call(op("items.get"), { itemId: "1" })).resolves.toBeUndefined();
+    await expect(core.call(op("items.get"), { itemId: "1" })).rejects.toMatchObject({ status: 410, code: "E_GONE", body: { error: { code: "E_GONE", message: "gone" } } });
+    await expect(core.call(op("items.get"), { itemId: "1" })).rejects.toMatchObject({ status: 502, body: "upstream broke" });
   });
 
   it("a file without a content type is application/octet-stream", async () => {

@@ -78,7 +78,7 @@ export interface WabbitSession {
   readonly logins: number;
 }
 
-/** A wabbit core: what every standalone function of `@inboxkit/wabbit/funcs` takes first (plus `raw`, `rateLimit` and `session`). */
+/** A wabbit core: what every standalone function of `@inboxkit/wabbit/funcs` takes first (plus `rateLimit` and `session`; `raw` is the client's). */
 export type WabbitCore = ApiCore<paths, undefined> & {
   /** The credential state: the scheme, the token held and the number of logins. */
   readonly session: WabbitSession;
