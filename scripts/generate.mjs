@@ -271,6 +271,8 @@ export async function generateVendor({ name, spec }) {
     // else the first listed encoding (JSON first, so a JSON-or-form body never needs the form one).
     const body = o.meta.body ?? [];
     o.encoders = [...(body.includes("multipart") ? ["multipartEncoder"] : []), ...(body[0] === "form" ? ["formEncoder"] : [])];
+    // The validator's checkers of the keywords only some schemas use, for those this schema uses.
+    o.keywords = schemaKeywords(o.meta.schema);
     const names = [o.funcName, o.constName, ...(o.meta.pagination ? ["Iterate", "Pages"] : []).map((x) => o.funcName + x), ...(o.meta.timeCursor ? ["IterateHistory", "Follow"] : []).map((x) => o.funcName + x)];
     for (const n of names) {
       if (taken.has(n)) throw new Error(`${spec}: the standalone name ${n} of ${o.meta.id} is taken by ${taken.get(n)}`);
@@ -501,15 +503,37 @@ function operationDoc(m, { schemeNames, schemeLabels, style = "method" }) {
   return lines;
 }
 
-/** `operations.ts`: one module-level const per operation (its meta, schema and body encoders), so a bundle keeps only the ones it calls. */
+/** The runtime's keyword checkers (`SchemaKeywords` key → export) and when a schema node needs each. */
+const KEYWORD_CHECKERS = [
+  ["union", "unionKeyword", (s) => s.oneOf !== undefined || s.anyOf !== undefined],
+  ["date", "dateKeyword", (s) => s.format === "date"],
+  ["json", "jsonContentKeyword", (s) => s.contentSchema !== undefined && s.contentMediaType === "application/json"],
+  ["dependentRequired", "dependentRequiredKeyword", (s) => s.dependentRequired !== undefined],
+  ["uniqueItems", "uniqueItemsKeyword", (s) => s.uniqueItems === true],
+];
+
+/** The keyword checkers a (stripped) schema uses anywhere in it, as `[key, export]` pairs. */
+function schemaKeywords(schema) {
+  const used = new Set();
+  const walk = (s) => {
+    if (!s || typeof s !== "object") return;
+    for (const [key, , needs] of KEYWORD_CHECKERS) if (needs(s)) used.add(key);
+    for (const sub of [s.items, s.contentSchema, typeof s.additionalProperties === "object" ? s.additionalProperties : undefined, ...Object.values(s.properties ?? {}), ...(s.oneOf ?? []), ...(s.anyOf ?? []), ...(s.allOf ?? [])]) walk(sub);
+  };
+  walk(schema);
+  return KEYWORD_CHECKERS.filter(([key]) => used.has(key)).map(([key, name]) => [key, name]);
+}
+
+/** `operations.ts`: one module-level const per operation (its meta, schema, body encoders and keyword checkers), so a bundle keeps only the ones it calls. */
 function operationsFile({ specRel, ops }) {
   let out = HEADER(specRel);
   out += `// One const per operation, referenced by the tables (client.ts) and the standalone functions\n// (funcs.ts): a bundler keeps only the operations a bundle calls.\n`;
-  const encoders = [...new Set(ops.flatMap((o) => o.encoders))].sort();
+  const encoders = [...new Set(ops.flatMap((o) => [...o.encoders, ...o.keywords.map(([, name]) => name)]))].sort();
   out += encoders.length ? `import { ${[...encoders, "type OperationMeta"].join(", ")} } from "@inboxkit/runtime";\n\n` : `import type { OperationMeta } from "@inboxkit/runtime";\n\n`;
   for (const o of ops) {
     let literal = JSON.stringify(o.meta);
     if (o.encoders.length) literal = `${literal.slice(0, -1)},"encoders":{${o.encoders.map((e) => `${JSON.stringify(e.replace(/Encoder$/, ""))}:${e}`).join(",")}}}`;
+    if (o.keywords.length) literal = `${literal.slice(0, -1)},"keywords":{${o.keywords.map(([key, name]) => `${JSON.stringify(key)}:${name}`).join(",")}}}`;
     out += `/** \`${o.meta.method} ${o.meta.path}\` (\`${o.meta.id}\`), as the runtime executes it. */\n`;
     out += `export const ${o.constName}: OperationMeta = ${literal};\n\n`;
   }

@@ -21,7 +21,7 @@ import type { RawPipeline } from "./raw.js";
 import { createTransport, PreparedRequest, type AuthHook } from "./transport.js";
 import type { APIPromise, RequestOptions } from "./types.js";
 import { checkBaseUrl } from "./url.js";
-import { validate } from "./validate.js";
+import { checkSchema } from "./validate.js";
 
 /** Options every InboxKit client accepts (vendor clients add their credentials). Checked at run time. */
 export interface ClientOptions {
@@ -305,7 +305,7 @@ export function createApiCore<Paths extends {} = {}, Api extends string | undefi
       throw new ValidationError([{ path: "", message: "must be an object of parameters" }], { subject: `parameters for ${vendor.name} ${op.id}` });
     }
     if (shouldValidate) {
-      const issues = op.schema ? validate(op.schema, params) : [];
+      const issues = op.schema ? checkSchema(op.schema, params, op.keywords ?? {}) : [];
       if (wiring.check) issues.push(...wiring.check(op.id, params));
       if (issues.length) throw new ValidationError(issues, { subject: `parameters for ${vendor.name} ${op.id}`, secrets: secrets() });
     }

@@ -4,7 +4,7 @@
  * @module
  */
 import type { BodyEncoder } from "./serialize.js";
-import type { Schema } from "./validate.js";
+import type { Schema, SchemaKeywords } from "./validate.js";
 
 /** How a list operation pages (the spec's `x-pagination`). */
 export interface PaginationMeta {
@@ -96,6 +96,11 @@ export interface OperationMeta {
   readonly timeCursor?: TimeCursorMeta;
   /** The flat params' schema (path + query + body), for validation before sending. */
   readonly schema?: Schema;
+  /**
+   * The checkers of the keywords only some schemas use (unions, `format: date`, …) that `schema`
+   * uses: carried by the operation, so that only the operations whose schemas need them bring the code.
+   */
+  readonly keywords?: SchemaKeywords;
   /** Whether the call needs no authentication (`security: []`). */
   readonly noAuth?: boolean;
   /**

@@ -2,6 +2,12 @@
  * A small validator for the JSON Schema subset the specs use for request constraints. The generator
  * emits each operation's parameter schema stripped to these keywords, so what the spec says is what
  * the client checks before sending.
+ *
+ * Its cost follows the schemas it checks: {@link checkSchema} knows the keywords every schema may
+ * use (types, bounds, lengths, patterns, enums, properties, items, allOf), and the few that only some
+ * schemas use (unions, `format: date`, JSON in a string, `dependentRequired`, `uniqueItems`) are
+ * {@link SchemaKeywords} an operation carries when its schema uses them (`op.keywords`, written by
+ * the generator), so that a bundle holds only those. {@link validate} checks with all of them.
  * @module
  */
 import type { ValidationIssue } from "./errors.js";
@@ -150,7 +156,7 @@ function discriminatorOf(alternatives: readonly Schema[]): Discriminator | undef
  * Checks a union (`oneOf` when `exactlyOne`, else `anyOf`); issues go to `issues`. Returns false when
  * the value satisfies no alternative (or, for oneOf, several), so that the caller stops there.
  */
-function union(alternatives: readonly Schema[], exactlyOne: boolean, value: unknown, path: string, issues: ValidationIssue[]): boolean {
+function union(alternatives: readonly Schema[], exactlyOne: boolean, value: unknown, path: string, issues: ValidationIssue[], check: Check): boolean {
   const tagged = value !== null && typeof value === "object" && !Array.isArray(value) ? discriminatorOf(alternatives) : undefined;
   const obj = value as Record<string, unknown>;
   const tag = tagged && own(obj, tagged.key) ? obj[tagged.key] : undefined;
@@ -161,10 +167,10 @@ function union(alternatives: readonly Schema[], exactlyOne: boolean, value: unkn
     const index = tagged.tags.findIndex((t) => equal(t, tag));
     if (tag === undefined) issues.push({ path: child, message: `is required (one of ${tagged.tags.map(show).join(", ")})` });
     else if (index < 0) issues.push({ path: child, message: `must be one of ${tagged.tags.map(show).join(", ")}, got ${show(tag)}` });
-    else validate(alternatives[index] as Schema, value, path, issues);
+    else check(alternatives[index] as Schema, value, path, issues);
     return true;
   }
-  const errs = alternatives.map((s) => validate(s, value, path, []));
+  const errs = alternatives.map((s) => check(s, value, path, []));
   const passing = errs.flatMap((e, i) => (e.length === 0 ? [i + 1] : []));
   if (exactlyOne && passing.length > 1) {
     issues.push({ path, message: `must satisfy exactly one of the alternatives, but satisfies ${passing.length} (${passing.join(" and ")} of ${alternatives.length})` });
@@ -187,8 +193,105 @@ function union(alternatives: readonly Schema[], exactlyOne: boolean, value: unkn
   return false;
 }
 
-/** Checks `value` against `schema`; returns every issue found (empty when valid). */
+/** Checks a value against a schema with the same keywords (what a keyword checker recurses with). */
+export type Check = (schema: Schema, value: unknown, path: string, issues: ValidationIssue[]) => ValidationIssue[];
+
+/**
+ * A checker of keywords few schemas use: adds its issues to `issues`, recursing with `check`;
+ * returns `false` when the value failed in a way that ends its check (a union it satisfies no
+ * alternative of).
+ */
+export type KeywordChecker = (schema: Schema, value: unknown, path: string, issues: ValidationIssue[], check: Check) => boolean | void;
+
+/**
+ * The checkers of the keywords only some schemas use. An operation carries those its schema uses
+ * (`op.keywords`, generated), so that a bundle holds only them; a schema that uses a keyword whose
+ * checker is missing is a TypeError, never skipped.
+ */
+export interface SchemaKeywords {
+  /** `oneOf` and `anyOf`: {@link unionKeyword}. */
+  readonly union?: KeywordChecker;
+  /** `format: date`: {@link dateKeyword}. */
+  readonly date?: KeywordChecker;
+  /** `contentMediaType: application/json` with `contentSchema`: {@link jsonContentKeyword}. */
+  readonly json?: KeywordChecker;
+  /** `dependentRequired`: {@link dependentRequiredKeyword}. */
+  readonly dependentRequired?: KeywordChecker;
+  /** `uniqueItems`: {@link uniqueItemsKeyword}. */
+  readonly uniqueItems?: KeywordChecker;
+}
+
+/**
+ * `oneOf` (exactly one alternative) and `anyOf` (at least one); a union discriminated on a property
+ * (`type: "text"` / `type: "image"`…) is checked against the alternative the value's tag names.
+ */
+export const unionKeyword: KeywordChecker = (schema, value, path, issues, check) =>
+  // Both may be present: the value must then satisfy one of each (oneOf: exactly one).
+  !(schema.oneOf && !union(schema.oneOf, true, value, path, issues, check)) && !(schema.anyOf && !union(schema.anyOf, false, value, path, issues, check));
+
+/** `format: date`: an RFC 3339 `full-date` that exists. */
+export const dateKeyword: KeywordChecker = (schema, value, path, issues) => {
+  if (schema.format === "date" && typeof value === "string" && !isDate(value)) issues.push({ path, message: "must be a date as YYYY-MM-DD" });
+};
+
+/** A string holding JSON (`contentMediaType: application/json`) whose decoded value must match `contentSchema`. */
+export const jsonContentKeyword: KeywordChecker = (schema, value, path, issues, check) => {
+  if (!schema.contentSchema || schema.contentMediaType !== "application/json" || typeof value !== "string") return;
+  let decoded: unknown;
+  try {
+    decoded = JSON.parse(value);
+  } catch {
+    issues.push({ path, message: "must be valid JSON" });
+    return;
+  }
+  check(schema.contentSchema, decoded, path, issues);
+};
+
+/** `dependentRequired`: for each property present, the properties that become required. */
+export const dependentRequiredKeyword: KeywordChecker = (schema, value, path, issues) => {
+  const obj = value as Record<string, unknown>;
+  for (const [key, needs] of Object.entries(schema.dependentRequired ?? {})) {
+    if (!own(obj, key) || obj[key] === undefined) continue;
+    for (const need of needs) {
+      if (!own(obj, need) || obj[need] === undefined) issues.push({ path: path ? `${path}.${need}` : need, message: `is required when ${key} is given` });
+    }
+  }
+};
+
+/** `uniqueItems`: no two items equal as JSON. */
+export const uniqueItemsKeyword: KeywordChecker = (schema, value, path, issues) => {
+  if (schema.uniqueItems && Array.isArray(value) && value.some((v, i) => value.findIndex((w) => equal(v, w)) !== i)) issues.push({ path, message: "must not contain duplicates" });
+};
+
+/** Every keyword checker (what {@link validate} checks with). */
+export const ALL_KEYWORDS: SchemaKeywords = {
+  union: unionKeyword,
+  date: dateKeyword,
+  json: jsonContentKeyword,
+  dependentRequired: dependentRequiredKeyword,
+  uniqueItems: uniqueItemsKeyword,
+};
+
+/** The checker of `name` in `keywords`, or a TypeError when the schema uses it and it is missing. */
+function keyword(keywords: SchemaKeywords, name: keyof SchemaKeywords, used: boolean): KeywordChecker | undefined {
+  if (!used) return undefined;
+  const checker = keywords[name];
+  if (typeof checker !== "function") throw new TypeError(`the schema uses ${name === "union" ? "oneOf/anyOf" : name === "json" ? "contentSchema" : name === "date" ? "format: date" : name}, and its checker was not given (the operation's generated \`keywords\`: regenerate the client)`);
+  return checker;
+}
+
+/** Checks `value` against `schema` with every keyword; returns every issue found (empty when valid). */
 export function validate(schema: Schema, value: unknown, path = "", issues: ValidationIssue[] = []): ValidationIssue[] {
+  return checkSchema(schema, value, ALL_KEYWORDS, path, issues);
+}
+
+/**
+ * Checks `value` against `schema` with the checkers in `keywords` for the keywords only some
+ * schemas use; returns every issue found (empty when valid).
+ * @throws {TypeError} when the schema uses such a keyword and `keywords` lacks its checker.
+ */
+export function checkSchema(schema: Schema, value: unknown, keywords: SchemaKeywords, path = "", issues: ValidationIssue[] = []): ValidationIssue[] {
+  const check: Check = (s, v, p, i) => checkSchema(s, v, keywords, p, i);
   const at = (message: string): void => {
     issues.push({ path, message });
   };
@@ -197,10 +300,8 @@ export function validate(schema: Schema, value: unknown, path = "", issues: Vali
     at(`must be a finite number (got ${value})`);
     return issues;
   }
-  if (schema.allOf) for (const s of schema.allOf) validate(s, value, path, issues);
-  // Both may be present: the value must then satisfy one of each (oneOf: exactly one).
-  if (schema.oneOf && !union(schema.oneOf, true, value, path, issues)) return issues;
-  if (schema.anyOf && !union(schema.anyOf, false, value, path, issues)) return issues;
+  if (schema.allOf) for (const s of schema.allOf) check(s, value, path, issues);
+  if (keyword(keywords, "union", !!(schema.oneOf || schema.anyOf))?.(schema, value, path, issues, check) === false) return issues;
   const actual = typeOf(value);
   if (schema.type !== undefined) {
     const types = typeof schema.type === "string" ? [schema.type] : schema.type;
@@ -221,17 +322,8 @@ export function validate(schema: Schema, value: unknown, path = "", issues: Vali
       if (!re) patterns.set(schema.pattern, (re = new RegExp(schema.pattern, "u")));
       if (!re.test(value)) at(schema.patternMessage ? `${schema.patternMessage} (got ${show(value)})` : `must match ${schema.pattern}`);
     }
-    if (schema.format === "date" && !isDate(value)) at("must be a date as YYYY-MM-DD");
-    if (schema.contentSchema && schema.contentMediaType === "application/json") {
-      let decoded: unknown;
-      try {
-        decoded = JSON.parse(value);
-      } catch {
-        at("must be valid JSON");
-        return issues;
-      }
-      validate(schema.contentSchema, decoded, path, issues);
-    }
+    keyword(keywords, "date", schema.format === "date")?.(schema, value, path, issues, check);
+    keyword(keywords, "json", !!schema.contentSchema && schema.contentMediaType === "application/json")?.(schema, value, path, issues, check);
   } else if (typeof value === "number") {
     if (schema.minimum !== undefined && value < schema.minimum) at(`must be >= ${schema.minimum} (got ${value})`);
     if (schema.maximum !== undefined && value > schema.maximum) at(`must be <= ${schema.maximum} (got ${value})`);
@@ -240,20 +332,15 @@ export function validate(schema: Schema, value: unknown, path = "", issues: Vali
   } else if (Array.isArray(value)) {
     if (schema.minItems !== undefined && value.length < schema.minItems) at(`must have at least ${count(schema.minItems, "item")} (got ${value.length})`);
     if (schema.maxItems !== undefined && value.length > schema.maxItems) at(`must have at most ${count(schema.maxItems, "item")} (got ${value.length})`);
-    if (schema.uniqueItems && value.some((v, i) => value.findIndex((w) => equal(v, w)) !== i)) at("must not contain duplicates");
+    keyword(keywords, "uniqueItems", !!schema.uniqueItems)?.(schema, value, path, issues, check);
     // Every index, holes included (JSON sends a hole as null): forEach would skip them.
-    if (schema.items) for (let i = 0; i < value.length; i++) validate(schema.items, value[i], `${path}[${i}]`, issues);
+    if (schema.items) for (let i = 0; i < value.length; i++) check(schema.items, value[i], `${path}[${i}]`, issues);
   } else if (actual === "object" && !isBinary(value)) {
     const obj = value as Record<string, unknown>;
     for (const key of schema.required ?? []) {
       if (!own(obj, key) || obj[key] === undefined) issues.push({ path: path ? `${path}.${key}` : key, message: "is required" });
     }
-    for (const [key, needs] of Object.entries(schema.dependentRequired ?? {})) {
-      if (!own(obj, key) || obj[key] === undefined) continue;
-      for (const need of needs) {
-        if (!own(obj, need) || obj[need] === undefined) issues.push({ path: path ? `${path}.${need}` : need, message: `is required when ${key} is given` });
-      }
-    }
+    keyword(keywords, "dependentRequired", !!schema.dependentRequired)?.(schema, value, path, issues, check);
     const keys = Object.keys(obj);
     if (schema.minProperties !== undefined && keys.length < schema.minProperties) at(`must have at least ${count(schema.minProperties, "property", "properties")} (got ${keys.length})`);
     if (schema.maxProperties !== undefined && keys.length > schema.maxProperties) at(`must have at most ${count(schema.maxProperties, "property", "properties")} (got ${keys.length})`);
@@ -263,10 +350,10 @@ export function validate(schema: Schema, value: unknown, path = "", issues: Vali
       // Own lookups only: `constructor`, `toString` or `__proto__` must not find Object.prototype's.
       const sub = schema.properties && own(schema.properties, key) ? schema.properties[key] : undefined;
       const child = path ? `${path}.${key}` : key;
-      if (sub) validate(sub, v, child, issues);
+      if (sub) check(sub, v, child, issues);
       // An own `__proto__` (from JSON.parse) is refused unless declared: a server may pollute its prototypes with it.
       else if (schema.additionalProperties === false || (key === "__proto__" && !((schema.oneOf || schema.anyOf) && !schema.properties))) issues.push({ path: child, message: "is not a known parameter" });
-      else if (typeof schema.additionalProperties === "object") validate(schema.additionalProperties, v, child, issues);
+      else if (typeof schema.additionalProperties === "object") check(schema.additionalProperties, v, child, issues);
     }
   }
   return issues;

@@ -1,7 +1,7 @@
 // Part A wiring: self-hosted vendors (no default baseUrl), per-operation credential schemes, and
 // union (oneOf) request bodies.
 import { describe, expect, it } from "vitest";
-import { createApiClient, ValidationError, type OperationMeta, type Schema, type VendorMeta } from "../src/index.js";
+import { createApiClient, unionKeyword, ValidationError, type OperationMeta, type Schema, type VendorMeta } from "../src/index.js";
 import { json, scriptedFetch } from "./fixtures.js";
 
 const selfHosted: VendorMeta = { name: "Nimchat", errorCode: ["error"], errorMessage: ["message"] };
@@ -33,7 +33,7 @@ const unionSchema: Schema = {
 
 const table: OperationMeta[] = [
   { id: "application.contacts.filter", method: "POST", path: "/api/v1/accounts/{account_id}/contacts/filter", idempotent: true, pathParams: ["account_id"], body: ["json"], auth: ["userApiKey"] },
-  { id: "application.messages.create", method: "POST", path: "/api/v1/accounts/{account_id}/conversations/{conversation_id}/messages", idempotent: false, pathParams: ["account_id", "conversation_id"], queryParams: ["notify"], body: ["json"], schema: unionSchema, auth: ["userApiKey", "agentBotApiKey"] },
+  { id: "application.messages.create", method: "POST", path: "/api/v1/accounts/{account_id}/conversations/{conversation_id}/messages", idempotent: false, pathParams: ["account_id", "conversation_id"], queryParams: ["notify"], body: ["json"], schema: unionSchema, keywords: { union: unionKeyword }, auth: ["userApiKey", "agentBotApiKey"] },
   { id: "public.inboxes.get", method: "GET", path: "/public/api/v1/inboxes/{inbox}", idempotent: true, pathParams: ["inbox"], noAuth: true },
 ];
 

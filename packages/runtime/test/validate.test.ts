@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { validate, type Schema } from "../src/index.js";
+import { ALL_KEYWORDS, checkSchema, dateKeyword, unionKeyword, uniqueItemsKeyword, validate, type Schema, type SchemaKeywords } from "../src/index.js";
 
 const schema: Schema = {
   type: "object",
@@ -249,5 +249,42 @@ describe("validate: messages and comparisons, exactly", () => {
     expect(msg({ type: "string", contentMediaType: "application/json", contentSchema: inner }, "[1]")).toEqual(["[0]: expected string, got integer"]);
     expect(msg({ type: "string", contentMediaType: "text/plain", contentSchema: inner }, "[1]")).toEqual([]);
     expect(msg({ type: "string", contentSchema: inner }, "[1]")).toEqual([]);
+  });
+});
+
+describe("checkSchema: the keywords few schemas use come with the schema's operation", () => {
+  const schemas: [keyof SchemaKeywords, Schema, unknown, string][] = [
+    ["union", { oneOf: [{ type: "string" }, { type: "integer" }] }, true, "must satisfy one of: (expected string, got boolean) or (expected integer, got boolean)"],
+    ["union", { anyOf: [{ type: "string" }, { type: "integer" }] }, true, "must satisfy one of: (expected string, got boolean) or (expected integer, got boolean)"],
+    ["date", { type: "string", format: "date" }, "2025-02-29", "must be a date as YYYY-MM-DD"],
+    ["json", { type: "string", contentMediaType: "application/json", contentSchema: { type: "object" } }, "[1]", "expected object, got array"],
+    ["dependentRequired", { type: "object", dependentRequired: { a: ["b"] } }, { a: 1 }, "is required when a is given"],
+    ["uniqueItems", { type: "array", uniqueItems: true }, [1, 1], "must not contain duplicates"],
+  ];
+
+  it.each(schemas)("%s: checked with its checker, exactly as validate checks it", (name, schema, value, message) => {
+    const issues = checkSchema(schema, value, { [name]: ALL_KEYWORDS[name] });
+    expect(issues.map((i) => i.message)).toEqual([message]);
+    expect(validate(schema, value)).toEqual(issues);
+  });
+
+  it.each(schemas)("%s: a schema using it without its checker is a TypeError, never skipped", (name, schema, value) => {
+    const others = Object.fromEntries(Object.entries(ALL_KEYWORDS).filter(([k]) => k !== name));
+    expect(() => checkSchema(schema, value, others)).toThrow(TypeError);
+    expect(() => checkSchema(schema, value, others)).toThrow(/its checker was not given .*regenerate the client/);
+  });
+
+  it("also deep inside a schema: an item, a property, an alternative", () => {
+    const nested: Schema = { type: "object", properties: { list: { type: "array", items: { type: "object", properties: { day: { type: "string", format: "date" } } } } } };
+    expect(() => checkSchema(nested, { list: [{ day: "2024-01-01" }] }, {})).toThrow(/format: date/);
+    expect(checkSchema(nested, { list: [{ day: "2024-13-01" }] }, { date: dateKeyword })).toEqual([{ path: "list[0].day", message: "must be a date as YYYY-MM-DD" }]);
+    const inUnion: Schema = { oneOf: [{ type: "array", uniqueItems: true }, { type: "string" }] };
+    expect(() => checkSchema(inUnion, [1], { union: unionKeyword })).toThrow(/uniqueItems/);
+    expect(checkSchema(inUnion, [1, 1], { union: unionKeyword, uniqueItems: uniqueItemsKeyword })[0]?.message).toMatch(/must not contain duplicates/);
+  });
+
+  it("a schema that uses none of them needs no checker", () => {
+    const plain: Schema = { type: "object", properties: { page: { type: "integer", minimum: 1 }, q: { type: "string", pattern: "^[a-z]+$" }, tags: { type: "array", items: { enum: ["a", "b"] } } }, required: ["page"], additionalProperties: false, allOf: [{ required: ["q"] }] };
+    expect(checkSchema(plain, { page: 0, q: "A", tags: ["c"], x: 1 }, {}).map((i) => i.path)).toEqual(["page", "q", "tags[0]", "x"]);
   });
 });
