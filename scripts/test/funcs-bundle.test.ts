@@ -2,7 +2,9 @@
 // (esbuild, ESM, minified, platform neutral, from the built dists, as an application bundler would)
 // holds that operation and none of the others, and none of the runtime features it does not use
 // (multipart and form encoding, the pagers, the time cursor, webhooks, the request budget unless the
-// vendor documents a limit); a client object bundles only the iterators its table's operations use.
+// vendor documents a limit, openapi-fetch's client — `raw` is the client object's —, the validator's
+// checkers of keywords its schema does not use); a client object bundles only the iterators its
+// table's operations use.
 // Each check has a positive
 // control (a bundle that does use the feature contains the marker), so a marker that stops matching
 // fails here instead of passing vacuously.
@@ -30,6 +32,13 @@ const FEATURES = {
   timeCursor: /function\*?\s*(iterateHistory|operationHistory|followOperation)\(/,
   webhooks: /\b(parseWebhook|decodeWebhookBody)\b/,
   budget: /\b(RequestBudget|MemoryBudgetStore)\b/,
+  // openapi-fetch's client (the `raw` of a client object); its URL serialisers are in every bundle.
+  rawClient: /function\s+createClient\(/,
+  // The validator's checkers of the keywords only some schemas use.
+  union: /function\s+union\(/,
+  date: /function\s+isDate\(/,
+  jsonContent: /\bjsonContentKeyword\b/,
+  uniqueItems: /\buniqueItemsKeyword\b/,
 } as const;
 type Feature = keyof typeof FEATURES;
 
@@ -46,11 +55,13 @@ interface Case {
   readonly controls: Partial<Record<Feature, string>>;
   /** Features every core of the vendor has (Desk360: its documented budget of 60 a minute). */
   readonly coreFeatures?: readonly Feature[];
+  /** Features the function's own operation uses (the keyword checkers of its schema). */
+  readonly funcFeatures?: readonly Feature[];
 }
 
 const CASES: readonly Case[] = [
-  { vendor: "helpwise", core: "createHelpwiseCore", func: "mailboxesList", path: '"/mailboxes/list"', otherPaths: ['"/threads/list"', '"/whatsapp/send"'], controls: { pager: "mailboxesListIterate" } },
-  { vendor: "helpshift", core: "createHelpshiftCore", func: "messagesGetUnread", path: '"/v1/{domain}/console/messages/unread"', otherPaths: ['"/v1/{domain}/console/qrcode"'], controls: { form: "webchatCreateLink" } },
+  { vendor: "helpwise", core: "createHelpwiseCore", func: "mailboxesList", path: '"/mailboxes/list"', otherPaths: ['"/threads/list"', '"/whatsapp/send"'], controls: { pager: "mailboxesListIterate", union: "whatsappSend" } },
+  { vendor: "helpshift", core: "createHelpshiftCore", func: "messagesGetUnread", path: '"/v1/{domain}/console/messages/unread"', otherPaths: ['"/v1/{domain}/console/qrcode"'], controls: { form: "webchatCreateLink", jsonContent: "webchatCreateLink", uniqueItems: "webchatCreateLink" } },
   {
     vendor: "desk360",
     core: "createDesk360Core",
@@ -58,7 +69,7 @@ const CASES: readonly Case[] = [
     func: "messagesSendText",
     path: '"/v1/integrations/{integrationId}/conversations/messages"',
     otherPaths: ['"/v1/integrations/{integrationId}/conversations/messages/reads"', '"/v1/integrations/{integrationId}/conversations/templates/send"', '"/v1/integrations"'],
-    controls: { multipart: "templatesSend", pager: "integrationsListIterate" },
+    controls: { multipart: "templatesSend", pager: "integrationsListIterate", date: "messagesSendContacts", union: "messagesSendInteractive" },
     coreFeatures: ["budget"],
   },
   {
@@ -77,6 +88,8 @@ const CASES: readonly Case[] = [
     path: '"/api/v1/messages/"',
     otherPaths: ['"/api/v1/chats/"', '"/api/v1/tags/"', '"/api/v1/users/{id}/"'],
     controls: { multipart: "mediaCreate", pager: "tagsListIterate", timeCursor: "messagesListIterateHistory" },
+    // Its body is a union of the message kinds: the union checker travels with it.
+    funcFeatures: ["union"],
   },
 ];
 
@@ -109,7 +122,7 @@ describe.each(CASES)("core + one standalone function of $vendor", (c) => {
     expect(code).toContain(c.path);
     for (const other of c.otherPaths) expect(code, `another operation's path ${other}`).not.toContain(other);
     for (const [feature, marker] of Object.entries(FEATURES)) {
-      if (c.coreFeatures?.includes(feature as Feature)) expect(code, `${feature} code (${marker})`).toMatch(marker);
+      if (c.coreFeatures?.includes(feature as Feature) || c.funcFeatures?.includes(feature as Feature)) expect(code, `${feature} code (${marker})`).toMatch(marker);
       else expect(code, `${feature} code (${marker})`).not.toMatch(marker);
     }
     // Of the generated operation consts, only this function's (and the ones the core logs in with).
@@ -134,10 +147,10 @@ describe("the request budget on a core without a documented limit", () => {
 
 /** Client factories and the iterators their tables use: a client bundles no pager or time cursor it cannot call. */
 const CLIENTS: readonly { vendor: string; entry: string; client: string; has: readonly Feature[]; lacks: readonly Feature[] }[] = [
-  { vendor: "helpshift", entry: "index.js", client: "createHelpshiftClient", has: ["budget"], lacks: ["pager", "timeCursor", "webhooks"] },
-  { vendor: "nimchat", entry: "public.js", client: "createNimchatPublicClient", has: ["budget"], lacks: ["pager", "timeCursor", "webhooks"] },
-  { vendor: "helpwise", entry: "index.js", client: "createHelpwiseClient", has: ["pager", "budget"], lacks: ["timeCursor", "webhooks"] },
-  { vendor: "wabbit", entry: "index.js", client: "createWabbitClient", has: ["pager", "timeCursor", "budget"], lacks: [] },
+  { vendor: "helpshift", entry: "index.js", client: "createHelpshiftClient", has: ["budget", "rawClient"], lacks: ["pager", "timeCursor", "webhooks"] },
+  { vendor: "nimchat", entry: "public.js", client: "createNimchatPublicClient", has: ["budget", "rawClient"], lacks: ["pager", "timeCursor", "webhooks"] },
+  { vendor: "helpwise", entry: "index.js", client: "createHelpwiseClient", has: ["pager", "budget", "rawClient"], lacks: ["timeCursor", "webhooks"] },
+  { vendor: "wabbit", entry: "index.js", client: "createWabbitClient", has: ["pager", "timeCursor", "budget", "rawClient"], lacks: [] },
 ];
 
 describe.each(CLIENTS)("the $vendor client factory ($client)", (c) => {
