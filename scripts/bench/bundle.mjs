@@ -15,6 +15,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { gzipSync } from "node:zlib";
 import * as esbuild from "esbuild";
+import ts from "typescript";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, "..", "..");
@@ -77,7 +78,23 @@ async function measure(contents, extra = {}) {
     const key = pkg ? `@inboxkit/${pkg}` : p.path.startsWith("node_modules/") ? p.path.split("/").slice(1, p.path.split("/")[1].startsWith("@") ? 3 : 2).join("/") : p.path;
     byPackage.set(key, (byPackage.get(key) ?? 0) + p.bytes);
   }
-  return { min: code.length, gzip: gzipSync(code, { level: 9 }).length, inputs, parts, byPackage: [...byPackage].sort((a, b) => b[1] - a[1]) };
+  return { code: new TextDecoder().decode(code), min: code.length, gzip: gzipSync(code, { level: 9 }).length, inputs, parts, byPackage: [...byPackage].sort((a, b) => b[1] - a[1]) };
+}
+
+/** The text of a bundle's string and template literals (messages, names, paths): its minified bytes, and its gzip alone. */
+function literalText(code) {
+  const file = ts.createSourceFile("bundle.js", code, ts.ScriptTarget.Latest, false, ts.ScriptKind.JS);
+  const texts = [];
+  let bytes = 0;
+  const visit = (node) => {
+    if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node) || ts.isTemplateHead(node) || ts.isTemplateMiddle(node) || ts.isTemplateTail(node)) {
+      bytes += node.getEnd() - node.getStart(file);
+      texts.push(node.text);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(file);
+  return { min: bytes, gzip: gzipSync(texts.join("\n"), { level: 9 }).length };
 }
 
 async function version(pkgJson) {
@@ -188,6 +205,8 @@ export async function run(ctx = {}) {
   // A module alone, minified and gzipped (imports left out): a lower bound of what it adds.
   const alone = async (file) => gzipSync((await esbuild.transform(await readFile(join(root, "packages/runtime/src", file), "utf8"), { loader: "ts", minify: true, format: "esm" })).code, { level: 9 }).length;
   const [transportAlone, validateAlone] = [await alone("transport.ts"), await alone("validate.ts")];
+  const helpwiseFunc = vendors.find((v) => v.vendor === "helpwise").func;
+  const literals = literalText(helpwiseFunc.code);
   const runtimeModules = modules.parts.filter((p) => p.path.startsWith("packages/runtime/src/"));
   lines.push("");
   lines.push(
@@ -200,9 +219,10 @@ export async function run(ctx = {}) {
   lines.push(
     `Against the aims: core + one function is within ${AIM.func}× openapi-fetch for ${met} of ${vendors.length} vendors. ` +
       "What remains in such a bundle is the runtime's pipeline, which every call uses — the transport (retries, redirects, timeouts, rate-limit pauses), " +
-      "the validator, the error classes and redaction, the option checks — plus openapi-fetch itself (it builds the URL, query and body of every call and is the `raw` client); " +
-      "the operation table, the other operations, the form and multipart encoders, the pagers, the time cursor, the webhook parsers and (but for Desk360) the request budget are not in it (checked by scripts/test/funcs-bundle.test.ts). " +
-      `The ${AIM.func}× aim leaves ${kb(floor)} gzip beside openapi-fetch for all of that: less than the transport alone (\`transport.ts\` minified and gzipped by itself: ${kb(transportAlone)}) or the validator alone (${kb(validateAlone)}), each of which the hardening of the runtime requires on every call.`,
+      "the validator (the keywords every schema may use; the checkers of unions, dates, JSON content, `dependentRequired` and `uniqueItems` only with an operation whose schema uses them), the error classes and redaction, the option checks — plus openapi-fetch's URL serialisers (a core's calls build their requests with them; openapi-fetch's client is the client object's `raw` only); " +
+      "the operation table, the other operations, openapi-fetch's client, the form and multipart encoders, the pagers, the time cursor, the webhook parsers and (but for Desk360) the request budget are not in it (checked by scripts/test/funcs-bundle.test.ts). " +
+      `The ${AIM.func}× aim leaves ${kb(floor)} gzip beside openapi-fetch for all of that: less than the transport alone (\`transport.ts\` minified and gzipped by itself: ${kb(transportAlone)}), the validator of the keywords every schema may use alone (`validate.ts`: ${kb(validateAlone)}), ` +
+      `or the text of the bundle's string literals alone — its error messages, which say which field, what was expected and what was given, option and header names, paths (helpwise core + \`mailboxesList\`: ${kb(literals.min)} of its ${kb(helpwiseFunc.min)} minified, ${kb(literals.gzip)} gzipped by themselves) — each of which the hardening of the runtime requires on every call.`,
   );
   lines.push("");
   return { markdown: lines.join("\n"), ok: true };

@@ -35,20 +35,8 @@ export { follow, followOperation, iterateHistory, operationHistory } from "./tim
 export { containsFile, formEncoder, isFile, multipartEncoder, toForm, toMultipart, type BodyEncoder, type FileInput } from "./serialize.js";
 export { abortable, onAbort, sleep } from "./abort.js";
 export { createTransport, PreparedRequest, type AuthHook, type TransportConfig } from "./transport.js";
-export {
-  ALL_KEYWORDS,
-  checkSchema,
-  dateKeyword,
-  dependentRequiredKeyword,
-  jsonContentKeyword,
-  unionKeyword,
-  uniqueItemsKeyword,
-  validate,
-  type Check,
-  type KeywordChecker,
-  type Schema,
-  type SchemaKeywords,
-} from "./validate.js";
+export { checkSchema, type Check, type KeywordChecker, type Schema, type SchemaKeywords } from "./validate.js";
+export { ALL_KEYWORDS, dateKeyword, dependentRequiredKeyword, jsonContentKeyword, unionKeyword, uniqueItemsKeyword, validate } from "./keywords.js";
 export { decodeWebhookBody, parseWebhook, WebhookError, type ParseWebhookOptions, type WebhookBody, type WebhookMeta } from "./webhooks.js";
 export { constantTimeEqual, urlSecretMatches } from "./secret.js";
 export { tokenAuth, type TokenAuth, type TokenAuthOptions } from "./auth.js";

@@ -1,6 +1,7 @@
 /**
- * The request pipeline every client shares. It is the `fetch` openapi-fetch calls, so generated
- * methods and raw calls go through the same steps:
+ * The request pipeline every client shares. A core hands it the {@link PreparedRequest} of each
+ * generated method or standalone function, and it is the `fetch` of a client's `raw` openapi-fetch
+ * client, so generated methods and raw calls go through the same steps:
  *
  * 1. before anything is sent: the URL must be under the client's base URL with no `.`/`..` path
  *    segment, the operation must accept the client's credential scheme, headers must be sendable;
@@ -45,9 +46,9 @@ interface PreparedInit extends CallFields {
 }
 
 /**
- * The request object openapi-fetch builds for us (passed as its `Request` class). Unlike a
- * web `Request` it keeps the body as given (string, FormData, URLSearchParams), so a retry can send
- * it again without cloning a stream.
+ * The request object the core builds for a generated call, and openapi-fetch for a raw one (passed
+ * as its `Request` class). Unlike a web `Request` it keeps the body as given (string, FormData,
+ * URLSearchParams), so a retry can send it again without cloning a stream.
  */
 export class PreparedRequest {
   readonly url: string;
@@ -158,7 +159,7 @@ function isRedirect(response: Response): boolean {
   return response.type === "opaqueredirect" || (response.status >= 300 && response.status < 400);
 }
 
-/** Builds the `fetch` function openapi-fetch calls with each {@link PreparedRequest}. */
+/** Builds the transport: the function a core (and a client's `raw`) sends each {@link PreparedRequest} with. */
 export function createTransport(config: TransportConfig): (request: PreparedRequest | Request) => Promise<Response> {
   const wait = config.sleep ?? sleep;
   const { logger, secrets } = config;

@@ -7,7 +7,8 @@
  * use (types, bounds, lengths, patterns, enums, properties, items, allOf), and the few that only some
  * schemas use (unions, `format: date`, JSON in a string, `dependentRequired`, `uniqueItems`) are
  * {@link SchemaKeywords} an operation carries when its schema uses them (`op.keywords`, written by
- * the generator), so that a bundle holds only those. {@link validate} checks with all of them.
+ * the generator), so that a bundle holds only those; their checkers, and `validate` (which checks
+ * with all of them), are in the `keywords` module.
  * @module
  */
 import type { ValidationIssue } from "./errors.js";
@@ -52,35 +53,25 @@ function isBinary(value: unknown): boolean {
   return (typeof Blob !== "undefined" && value instanceof Blob) || value instanceof Uint8Array || value instanceof ArrayBuffer;
 }
 
-function typeOf(value: unknown): string {
+/** The JSON type of a value (`integer` for a whole number). @internal */
+export function typeOf(value: unknown): string {
   if (value === null) return "null";
   if (Array.isArray(value)) return "array";
   if (typeof value === "number") return Number.isInteger(value) ? "integer" : "number";
   return typeof value;
 }
 
-function typeMatches(expected: string, actual: string, value: unknown, schema: Schema): boolean {
+/** Whether a value of JSON type `actual` is of the schema type `expected` (an integer is a number; bytes are a binary string). @internal */
+export function typeMatches(expected: string, actual: string, value: unknown, schema: Schema): boolean {
   if (expected === actual) return true;
   if (expected === "number" && actual === "integer") return true;
   if (expected === "string" && schema.format === "binary" && isBinary(value)) return true;
   return false;
 }
 
-const DATE = /^(\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
-const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-
-/** An RFC 3339 `full-date` that exists: days per month, February 29 in leap years only. */
-function isDate(text: string): boolean {
-  const m = DATE.exec(text);
-  if (!m) return false;
-  const year = Number(m[1]);
-  const month = Number(m[2]);
-  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-  return Number(m[3]) <= (month === 2 && leap ? 29 : (MONTH_DAYS[month - 1] as number));
-}
 
 /** A value for a message: never throws (a null-prototype object has no toString) and stays short. */
-function show(v: unknown): string {
+export function show(v: unknown): string {
   if (typeof v === "string") return JSON.stringify(v);
   if (v === null || (typeof v !== "object" && typeof v !== "function")) return typeof v === "symbol" ? v.toString() : String(v);
   if (isBinary(v)) return "binary";
@@ -95,12 +86,13 @@ function show(v: unknown): string {
 }
 /** `1 character`, `2 characters`: a count with its noun in the right number. */
 const count = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
-const own = (obj: object, key: string): boolean => Object.prototype.hasOwnProperty.call(obj, key);
+/** Whether `key` is an own property of `obj` (never an inherited one). @internal */
+export const own = (obj: object, key: string): boolean => Object.prototype.hasOwnProperty.call(obj, key);
 /** A lone UTF-16 surrogate: not a character, so not sendable as UTF-8 (fetch would replace or refuse it). */
 const LONE_SURROGATE = /\p{Surrogate}/u;
 
 /** JSON equality (what `enum`, `const` and `uniqueItems` compare by): same type and, for arrays and objects, the same content. */
-function equal(a: unknown, b: unknown): boolean {
+export function equal(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (a === null || b === null || typeof a !== "object" || typeof b !== "object" || isBinary(a) || isBinary(b)) return false;
   if (Array.isArray(a) || Array.isArray(b)) {
@@ -109,88 +101,6 @@ function equal(a: unknown, b: unknown): boolean {
   const ka = Object.keys(a);
   const kb = Object.keys(b);
   return ka.length === kb.length && ka.every((k) => own(b, k) && equal((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
-}
-
-/** The value a schema pins a property to (`const`, or an `enum` of one). */
-function pinned(schema: Schema | undefined): { value: unknown } | undefined {
-  if (!schema) return undefined;
-  if (schema.const !== undefined) return { value: schema.const };
-  if (schema.enum?.length === 1) return { value: schema.enum[0] };
-  return undefined;
-}
-
-interface Discriminator {
-  readonly key: string;
-  readonly tags: readonly unknown[];
-  /** Whether every alternative requires the key (a value without it then matches none). */
-  readonly required: boolean;
-}
-
-const discriminators = new WeakMap<readonly Schema[], Discriminator | null>();
-
-/**
- * The property that tells a union's alternatives apart: one every alternative pins to a different
- * value (`type: "text"` / `type: "image"`…). `type` is preferred when several qualify.
- */
-function discriminatorOf(alternatives: readonly Schema[]): Discriminator | undefined {
-  let found = discriminators.get(alternatives);
-  if (found === undefined) {
-    found = null;
-    const first = alternatives[0]?.properties;
-    const candidates = first ? Object.keys(first).sort((a, b) => (a === "type" ? -1 : b === "type" ? 1 : 0)) : [];
-    for (const key of candidates) {
-      const tags = alternatives.map((alt) => (alt.properties && own(alt.properties, key) ? pinned(alt.properties[key]) : undefined));
-      if (tags.some((t) => t === undefined)) continue;
-      const values = tags.map((t) => (t as { value: unknown }).value);
-      if (values.every((v, i) => values.findIndex((w) => equal(v, w)) === i)) {
-        found = { key, tags: values, required: alternatives.every((alt) => alt.required?.includes(key) ?? false) };
-        break;
-      }
-    }
-    discriminators.set(alternatives, found);
-  }
-  return found ?? undefined;
-}
-
-/**
- * Checks a union (`oneOf` when `exactlyOne`, else `anyOf`); issues go to `issues`. Returns false when
- * the value satisfies no alternative (or, for oneOf, several), so that the caller stops there.
- */
-function union(alternatives: readonly Schema[], exactlyOne: boolean, value: unknown, path: string, issues: ValidationIssue[], check: Check): boolean {
-  const tagged = value !== null && typeof value === "object" && !Array.isArray(value) ? discriminatorOf(alternatives) : undefined;
-  const obj = value as Record<string, unknown>;
-  const tag = tagged && own(obj, tagged.key) ? obj[tagged.key] : undefined;
-  // A union discriminated on a property: the alternative with the caller's tag is the answer (the
-  // others pin other tags, so it is also the only one). Without a tag, only when every alternative requires one.
-  if (tagged && (tag !== undefined || tagged.required)) {
-    const child = path ? `${path}.${tagged.key}` : tagged.key;
-    const index = tagged.tags.findIndex((t) => equal(t, tag));
-    if (tag === undefined) issues.push({ path: child, message: `is required (one of ${tagged.tags.map(show).join(", ")})` });
-    else if (index < 0) issues.push({ path: child, message: `must be one of ${tagged.tags.map(show).join(", ")}, got ${show(tag)}` });
-    else check(alternatives[index] as Schema, value, path, issues);
-    return true;
-  }
-  const errs = alternatives.map((s) => check(s, value, path, []));
-  const passing = errs.flatMap((e, i) => (e.length === 0 ? [i + 1] : []));
-  if (exactlyOne && passing.length > 1) {
-    issues.push({ path, message: `must satisfy exactly one of the alternatives, but satisfies ${passing.length} (${passing.join(" and ")} of ${alternatives.length})` });
-    return false;
-  }
-  if (passing.length > 0) return true;
-  // An alternative whose `type` cannot hold the value only adds noise ("expected string, got
-  // object"): when exactly one alternative admits the value's type, its own issues are the answer.
-  const actual = typeOf(value);
-  const admits = alternatives.map((s) => s.type === undefined || (typeof s.type === "string" ? [s.type] : s.type).some((t) => typeMatches(t, actual, value, s)));
-  const fitting = errs.filter((_, i) => admits[i]);
-  if (fitting.length === 1) {
-    issues.push(...(fitting[0] as ValidationIssue[]));
-    return false;
-  }
-  // Issue paths relative to this one: `a.b` under `a` is `b`, `a[0]` under `a` is `[0]`, `a` itself is "".
-  const relative = (p: string): string => (p === path ? "" : path && p.startsWith(`${path}.`) ? p.slice(path.length + 1) : p.startsWith(path) ? p.slice(path.length) : p);
-  const options = (fitting.length ? fitting : errs).map((e) => e.map((i) => (relative(i.path) ? `${relative(i.path)} ${i.message}` : i.message)).join(" and "));
-  issues.push({ path, message: `must satisfy one of: ${options.map((o) => `(${o})`).join(" or ")}` });
-  return false;
 }
 
 /** Checks a value against a schema with the same keywords (what a keyword checker recurses with). */
@@ -209,68 +119,17 @@ export type KeywordChecker = (schema: Schema, value: unknown, path: string, issu
  * checker is missing is a TypeError, never skipped.
  */
 export interface SchemaKeywords {
-  /** `oneOf` and `anyOf`: {@link unionKeyword}. */
+  /** `oneOf` and `anyOf`: `unionKeyword`. */
   readonly union?: KeywordChecker;
-  /** `format: date`: {@link dateKeyword}. */
+  /** `format: date`: `dateKeyword`. */
   readonly date?: KeywordChecker;
-  /** `contentMediaType: application/json` with `contentSchema`: {@link jsonContentKeyword}. */
+  /** `contentMediaType: application/json` with `contentSchema`: `jsonContentKeyword`. */
   readonly json?: KeywordChecker;
-  /** `dependentRequired`: {@link dependentRequiredKeyword}. */
+  /** `dependentRequired`: `dependentRequiredKeyword`. */
   readonly dependentRequired?: KeywordChecker;
-  /** `uniqueItems`: {@link uniqueItemsKeyword}. */
+  /** `uniqueItems`: `uniqueItemsKeyword`. */
   readonly uniqueItems?: KeywordChecker;
 }
-
-/**
- * `oneOf` (exactly one alternative) and `anyOf` (at least one); a union discriminated on a property
- * (`type: "text"` / `type: "image"`…) is checked against the alternative the value's tag names.
- */
-export const unionKeyword: KeywordChecker = (schema, value, path, issues, check) =>
-  // Both may be present: the value must then satisfy one of each (oneOf: exactly one).
-  !(schema.oneOf && !union(schema.oneOf, true, value, path, issues, check)) && !(schema.anyOf && !union(schema.anyOf, false, value, path, issues, check));
-
-/** `format: date`: an RFC 3339 `full-date` that exists. */
-export const dateKeyword: KeywordChecker = (schema, value, path, issues) => {
-  if (schema.format === "date" && typeof value === "string" && !isDate(value)) issues.push({ path, message: "must be a date as YYYY-MM-DD" });
-};
-
-/** A string holding JSON (`contentMediaType: application/json`) whose decoded value must match `contentSchema`. */
-export const jsonContentKeyword: KeywordChecker = (schema, value, path, issues, check) => {
-  if (!schema.contentSchema || schema.contentMediaType !== "application/json" || typeof value !== "string") return;
-  let decoded: unknown;
-  try {
-    decoded = JSON.parse(value);
-  } catch {
-    issues.push({ path, message: "must be valid JSON" });
-    return;
-  }
-  check(schema.contentSchema, decoded, path, issues);
-};
-
-/** `dependentRequired`: for each property present, the properties that become required. */
-export const dependentRequiredKeyword: KeywordChecker = (schema, value, path, issues) => {
-  const obj = value as Record<string, unknown>;
-  for (const [key, needs] of Object.entries(schema.dependentRequired ?? {})) {
-    if (!own(obj, key) || obj[key] === undefined) continue;
-    for (const need of needs) {
-      if (!own(obj, need) || obj[need] === undefined) issues.push({ path: path ? `${path}.${need}` : need, message: `is required when ${key} is given` });
-    }
-  }
-};
-
-/** `uniqueItems`: no two items equal as JSON. */
-export const uniqueItemsKeyword: KeywordChecker = (schema, value, path, issues) => {
-  if (schema.uniqueItems && Array.isArray(value) && value.some((v, i) => value.findIndex((w) => equal(v, w)) !== i)) issues.push({ path, message: "must not contain duplicates" });
-};
-
-/** Every keyword checker (what {@link validate} checks with). */
-export const ALL_KEYWORDS: SchemaKeywords = {
-  union: unionKeyword,
-  date: dateKeyword,
-  json: jsonContentKeyword,
-  dependentRequired: dependentRequiredKeyword,
-  uniqueItems: uniqueItemsKeyword,
-};
 
 /** The checker of `name` in `keywords`, or a TypeError when the schema uses it and it is missing. */
 function keyword(keywords: SchemaKeywords, name: keyof SchemaKeywords, used: boolean): KeywordChecker | undefined {
@@ -278,11 +137,6 @@ function keyword(keywords: SchemaKeywords, name: keyof SchemaKeywords, used: boo
   const checker = keywords[name];
   if (typeof checker !== "function") throw new TypeError(`the schema uses ${name === "union" ? "oneOf/anyOf" : name === "json" ? "contentSchema" : name === "date" ? "format: date" : name}, and its checker was not given (the operation's generated \`keywords\`: regenerate the client)`);
   return checker;
-}
-
-/** Checks `value` against `schema` with every keyword; returns every issue found (empty when valid). */
-export function validate(schema: Schema, value: unknown, path = "", issues: ValidationIssue[] = []): ValidationIssue[] {
-  return checkSchema(schema, value, ALL_KEYWORDS, path, issues);
 }
 
 /**

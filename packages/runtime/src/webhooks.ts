@@ -4,7 +4,8 @@
  * @module
  */
 import { InboxKitError, type ValidationIssue } from "./errors.js";
-import { validate, type Schema } from "./validate.js";
+import { validate } from "./keywords.js";
+import type { Schema } from "./validate.js";
 
 /** One documented webhook payload. */
 export interface WebhookMeta {

@@ -14,7 +14,8 @@
 // non-finite numbers (NaN, ±Infinity: not JSON), an own `__proto__` key that the schema does not
 // declare, and strings holding a lone UTF-16 surrogate (not sendable as UTF-8).
 import { Ajv2020, type AnySchemaObject, type ValidateFunction } from "ajv/dist/2020.js";
-import { validate, type Schema } from "../../src/validate.js";
+import { validate } from "../../src/keywords.js";
+import type { Schema } from "../../src/validate.js";
 
 export const isFileValue = (value: unknown): boolean =>
   (typeof Blob !== "undefined" && value instanceof Blob) || value instanceof Uint8Array || value instanceof ArrayBuffer;
