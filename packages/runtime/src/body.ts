@@ -40,12 +40,19 @@ export function unreadCopy(response: Response): Response {
 }
 
 /**
+ * Whether a response has no body to read, as openapi-fetch decides it: a 204, the answer to a HEAD,
+ * or a `Content-Length: 0` that is not chunked.
+ */
+export function hasNoBody(response: Response, method: string): boolean {
+  return response.status === 204 || method === "HEAD" || (response.headers.get("content-length") === "0" && !response.headers.get("transfer-encoding")?.includes("chunked"));
+}
+
+/**
  * Whether a successful response would fail to parse the way the caller reads it: only JSON is
  * checked (as openapi-fetch parses it: an empty body is `undefined`, anything else must be JSON).
  */
 export function isBadJson(response: Response, method: string, bytes: Uint8Array, parseAs: ParseAs): boolean {
-  if (parseAs !== "json" || !response.ok || response.status === 204 || method === "HEAD") return false;
-  if (response.headers.get("content-length") === "0" && !response.headers.get("transfer-encoding")?.includes("chunked")) return false;
+  if (parseAs !== "json" || !response.ok || hasNoBody(response, method)) return false;
   const text = new TextDecoder().decode(bytes);
   if (text === "") return false;
   try {

@@ -7,7 +7,7 @@
  */
 import { createFinalURL, createQuerySerializer, defaultPathSerializer, mergeHeaders, type Client } from "openapi-fetch";
 import { toApiError } from "./api-error.js";
-import { unreadCopy, type ParseAs } from "./body.js";
+import { hasNoBody, unreadCopy, type ParseAs } from "./body.js";
 import { budgetFactoryOf, type BudgetFactory, type BudgetStore, type RequestBudgetOptions, type StoreErrorMode } from "./budget.js";
 import { ValidationError, type ValidationIssue } from "./errors.js";
 import { assertHeaders, redactedHeaderError } from "./headers.js";
@@ -21,7 +21,7 @@ import type { RawPipeline } from "./raw.js";
 import { createTransport, PreparedRequest, type AuthHook } from "./transport.js";
 import type { APIPromise, RequestOptions } from "./types.js";
 import { checkBaseUrl } from "./url.js";
-import { checkSchema } from "./validate.js";
+import { checkSchema, type SchemaKeywords } from "./validate.js";
 
 /** Options every InboxKit client accepts (vendor clients add their credentials). Checked at run time. */
 export interface ClientOptions {
@@ -158,6 +158,9 @@ export interface ClientCore<Paths extends {}> {
   /** The rate-limit budget as the API last reported it. */
   readonly rateLimit: RateLimitState;
 }
+
+/** The keyword checkers of an operation whose schema needs none. */
+const NO_KEYWORDS: SchemaKeywords = Object.freeze({});
 
 /**
  * A pre-send failure of building a request (a header refused by `Headers`, a body JSON cannot
@@ -305,7 +308,7 @@ export function createApiCore<Paths extends {} = {}, Api extends string | undefi
       throw new ValidationError([{ path: "", message: "must be an object of parameters" }], { subject: `parameters for ${vendor.name} ${op.id}` });
     }
     if (shouldValidate) {
-      const issues = op.schema ? checkSchema(op.schema, params, op.keywords ?? {}) : [];
+      const issues = op.schema ? checkSchema(op.schema, params, op.keywords ?? NO_KEYWORDS) : [];
       if (wiring.check) issues.push(...wiring.check(op.id, params));
       if (issues.length) throw new ValidationError(issues, { subject: `parameters for ${vendor.name} ${op.id}`, secrets: secrets() });
     }
@@ -327,7 +330,6 @@ export function createApiCore<Paths extends {} = {}, Api extends string | undefi
     if (wiring.pathDefaults) Object.assign(path, wiring.pathDefaults);
     let encoded: BodyInit | undefined;
     let contentType: string | undefined;
-    // A file comes back in whatever type it has; an Accept of JSON would get a 406.
     const parseAs: ParseAs = op.response === "binary" ? "arrayBuffer" : op.response === "empty" ? "text" : "json";
     let response: Response;
     // The request as openapi-fetch's `raw` builds it (its URL serialisers, JSON unless the operation
@@ -352,6 +354,7 @@ export function createApiCore<Paths extends {} = {}, Api extends string | undefi
       const url = createFinalURL(op.path, { baseUrl, params: query ? { path, query } : { path }, querySerializer, pathSerializer: defaultPathSerializer });
       const request = new PreparedRequest(url, {
         method: op.method,
+        // A file comes back in whatever type it has; an Accept of JSON would get a 406.
         headers: mergeHeaders(contentType ? { "Content-Type": contentType } : undefined, headers, op.response === "binary" ? { Accept: "*/*" } : undefined, callOptions.headers),
         body: encoded,
         signal: callOptions.signal,
@@ -366,8 +369,7 @@ export function createApiCore<Paths extends {} = {}, Api extends string | undefi
     }
     // The body is read as openapi-fetch reads it: nothing for a 204, a HEAD or an empty body; an
     // error's text as JSON when it is JSON.
-    const length = response.headers.get("content-length");
-    const none = response.status === 204 || op.method === "HEAD" || (length === "0" && !response.headers.get("transfer-encoding")?.includes("chunked"));
+    const none = hasNoBody(response, op.method);
     if (!response.ok) {
       let error: unknown = none ? undefined : await response.text();
       try {
